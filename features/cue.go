@@ -1,0 +1,81 @@
+package features
+
+// Cue classes: what kind of act or state a word names. Who does what to
+// whom is the strongest framing signal in conflict news, and the training
+// sets (US politics, climate news) contain few such words, so this small
+// hand-written lexicon carries it to texts the models never saw.
+const (
+	CueAggression uint8 = iota + 1 // crush, bomb, besiege, kill...
+	CueProtection                  // liberate, protect, rescue, help...
+	CuePeace                       // negotiate, ceasefire, mediate...
+	CueSuffering                   // displaced, starved, fled, wounded...
+	CueCondemn                     // condemn, brutal, atrocity, blame...
+	CuePraise                      // praise, thank, hero, brave...
+	CueDeceit                      // lie, propaganda, corrupt...
+	numCues
+)
+
+// CueNames names the cue classes, by class number.
+var CueNames = [numCues]string{"", "aggression", "protection", "peace", "suffering", "condemnation", "praise", "deceit"}
+
+// Roles of the mention relative to a cue word.
+const (
+	RelAgent   uint8 = 1 // ⟨T⟩ crushed, crushed by ⟨T⟩, ⟨T⟩'s assault
+	RelPatient uint8 = 2 // crushed ⟨T⟩, ⟨T⟩ were crushed
+)
+
+var cueWords = map[uint8][]string{
+	CueAggression: {"crush", "crushed", "bomb", "bombed", "bombing", "bombardment", "besiege", "besieged", "siege", "attack", "attacked",
+		"kill", "killed", "killing", "shell", "shelled", "shelling", "pound", "pounded", "pounding", "batter", "battered", "invade",
+		"invaded", "invasion", "occupy", "occupied", "occupation", "destroy", "destroyed", "strike", "struck", "airstrike",
+		"airstrikes", "massacre", "massacred", "shoot", "shot", "execute", "executed", "torture", "tortured", "assault", "assaulted",
+		"offensive", "onslaught", "slaughter", "slaughtered", "target", "targeted", "raid", "raided", "seize", "seized", "oppress",
+		"oppressed", "repress", "crackdown", "threaten", "threatened", "threat", "aggression", "aggressive", "violence", "violent",
+		"brutal", "brutality", "terror", "terrorist", "terrorists", "murder", "murdered", "abuse", "abused", "persecute"},
+	CueProtection: {"liberate", "liberated", "liberating", "liberation", "protect", "protected", "protection", "rescue",
+		"rescued", "defend", "defended", "defence", "defense", "save", "saved", "help", "helped", "aid", "aided", "support",
+		"supported", "free", "freed", "secure", "secured", "shelter", "sheltered", "assist", "assisted", "relief", "guard", "guarded",
+		"restore", "restored", "rebuild", "evacuate", "evacuated", "feed", "fed"},
+	CuePeace: {"negotiate", "negotiated", "negotiation", "negotiations", "ceasefire", "truce", "peace", "peaceful", "talks",
+		"mediate", "mediated", "mediation", "reconcile", "reconciliation", "agreement", "agreed", "diplomacy", "diplomatic",
+		"broker", "brokered", "settlement", "dialogue", "compromise", "de-escalation"},
+	CueSuffering: {"displaced", "starve", "starved", "starving", "flee", "fled", "fleeing", "suffer", "suffered", "suffering",
+		"wounded", "injured", "die", "died", "dying", "dead", "casualties", "trapped", "victim", "victims", "homeless", "refugee",
+		"refugees", "hunger", "famine", "plight", "stranded", "orphaned", "grieving", "mourn", "mourned", "innocent", "vulnerable",
+		"helpless", "endangered", "exploited", "forgotten"},
+	CueCondemn: {"condemn", "condemned", "criticise", "criticised", "criticize", "criticized", "denounce", "denounced",
+		"atrocity", "atrocities", "crime", "crimes", "blame", "blamed", "accuse", "accused", "outrage", "outrageous", "illegal",
+		"war-crimes", "ruthless", "cruel", "dictator", "tyrant", "regime", "thug", "thugs", "extremist", "extremists", "radical"},
+	CuePraise: {"praise", "praised", "thank", "thanked", "thanking", "gratitude", "grateful", "hero", "heroes", "heroic", "brave",
+		"bravery", "courage", "courageous", "welcome", "welcomed", "celebrate", "celebrated", "hail", "hailed", "applaud",
+		"applauded", "admire", "admired", "honour", "honor", "honored", "honoured", "ally", "allies", "success", "successful",
+		"victory", "win", "won", "achieve", "achieved"},
+	CueDeceit: {"lie", "lied", "lies", "liar", "propaganda", "corrupt", "corruption", "fraud", "deceive", "deceived",
+		"mislead", "misled", "hoax", "cover-up", "conspiracy", "bribe", "bribery", "scandal", "hypocrisy", "hypocrite"},
+}
+
+var beWords = []string{"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"}
+
+// cueTable maps term hashes to cue classes for one hash seed.
+type cueTable struct {
+	class map[uint64]uint8
+	be    map[uint64]bool
+	by    uint64
+}
+
+func newCueTable(seed uint64) *cueTable {
+	lx := NewLexicon(seed)
+	t := &cueTable{class: map[uint64]uint8{}, be: map[uint64]bool{}, by: lx.Hash("by")}
+	for c := uint8(1); c < numCues; c++ {
+		for _, w := range cueWords[c] {
+			h := lx.Hash(w)
+			if _, dup := t.class[h]; !dup {
+				t.class[h] = c
+			}
+		}
+	}
+	for _, w := range beWords {
+		t.be[lx.Hash(w)] = true
+	}
+	return t
+}

@@ -1,0 +1,27 @@
+// Package features turns news text into the sparse, hashed feature vectors
+// that actorframe's classifiers read.
+//
+// The pipeline has three steps, each usable on its own:
+//
+//  1. Parse splits a text into tokens (UAX #29 word boundaries, with byte
+//     offsets) and sentences, and gives every word a normalised, stemmed
+//     term (lowercased, Snowball English stem). Stemming is the expensive
+//     part, so terms are memoised in a Lexicon that grows as it meets new
+//     words.
+//  2. An Extractor looks at one actor mention — a byte span in the text —
+//     and emits features relative to it: stemmed n-grams of its sentence
+//     with the mention replaced by a placeholder ⟨T⟩ (and other actors by
+//     ⟨O⟩), so that "⟨T⟩ crushed", "crushed ⟨T⟩" and "by ⟨T⟩" generalise
+//     across actors; n-grams in windows to the left and right with a
+//     distance bucket; negation scope; clause boundaries; and whether the
+//     mention stands inside a quotation.
+//  3. Each feature is hashed into a fixed space of 2^HashBits indices, so a
+//     model is a plain weight array and no vocabulary has to be stored.
+//
+// Every Feature remembers which template and which tokens produced it, so
+// Doc.FeatureName can render it readably ("⟨T⟩ crushed") when a caller asks
+// why a score came out as it did, without building strings on the hot path.
+//
+// The Config that fixes all of this is stored in every model file, so a
+// model is always read with the features it was trained on.
+package features

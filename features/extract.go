@@ -1,0 +1,401 @@
+package features
+
+import (
+	"math"
+	"strings"
+)
+
+// Template says which rule produced a feature.
+type Template uint8
+
+// The feature templates. Their numeric values are part of the hash, so
+// they must never be renumbered; add new ones at the end.
+const (
+	TUni    Template = iota + 1 // a sentence unigram
+	TBi                         // a sentence bigram
+	TTri                        // a sentence trigram
+	TWin                        // a word in the proximity window, with side and distance bucket
+	TWinAny                     // a word in the proximity window, with side only
+	TWinBi                      // a bigram in the proximity window, with side and bucket
+	TClause                     // a word in the mention's own clause
+	TQuoted                     // the mention stands inside a quotation
+	TTarget                     // a word of the mention itself
+	TCue                        // the mention as agent or patient of a cue word (Aux: class*4+relation)
+	numTemplates
+)
+
+// Placeholder token indices in Feature.Toks.
+const (
+	TokTarget = -1 // the mention: ⟨T⟩
+	TokOther  = -2 // another actor: ⟨O⟩
+	TokNone   = -3 // unused slot
+)
+
+// Feature is one hashed feature of a mention, with enough provenance to be
+// rendered readably by Doc.FeatureName.
+type Feature struct {
+	Index    uint32
+	Value    float32
+	Template Template
+	Neg      bool     // inside a negation's scope
+	Aux      int8     // windows: side (-1 left, +1 right) times distance bucket
+	Toks     [3]int32 // token indices of the units, or TokTarget / TokOther / TokNone
+}
+
+// Span is a byte range [Start, End) of a text.
+type Span struct {
+	Start, End int
+}
+
+// unit is a token, or a run of tokens collapsed into a placeholder.
+type unit struct {
+	hash   uint64
+	tok    int32 // first token, or TokTarget / TokOther
+	neg    bool
+	clause int16
+}
+
+// Extractor computes the features of mentions. It keeps scratch memory
+// between calls, so it is not safe for concurrent use; it never changes
+// the Doc it reads.
+type Extractor struct {
+	cfg    Config
+	shift  uint
+	tmpl   [numTemplates][2]uint64 // per template, without and with negation
+	hT, hO uint64
+	units  []unit
+	cues   *cueTable
+}
+
+// NewExtractor returns an Extractor for cfg, which must be valid.
+func NewExtractor(cfg Config) *Extractor {
+	e := &Extractor{cfg: cfg, shift: uint(64 - cfg.HashBits)}
+	for t := range e.tmpl {
+		e.tmpl[t][0] = mix(cfg.Seed ^ uint64(t)*0x51afd7ed558ccd)
+		e.tmpl[t][1] = mix(cfg.Seed ^ uint64(t)*0x51afd7ed558ccd ^ 0xc4ceb9fe1a85ec53)
+	}
+	e.hT = mix(cfg.Seed ^ 0x7a7a_7a7a)
+	e.hO = mix(cfg.Seed ^ 0x0b0b_0b0b)
+	e.cues = newCueTable(cfg.Seed)
+	return e
+}
+
+// Config returns the configuration e extracts with.
+func (e *Extractor) Config() Config { return e.cfg }
+
+// Extract appends to dst the features of the mention at target in d.
+// others are the spans of other actors' mentions, sorted by Start; those
+// in the same sentence become ⟨O⟩. quoted says whether the mention stands
+// inside a quotation. A target that covers no token yields no features.
+func (e *Extractor) Extract(d *Doc, target Span, others []Span, quoted bool, dst []Feature) []Feature {
+	first := len(dst)
+	ti := d.TokenAt(target.Start)
+	if ti >= len(d.Tokens) || int(d.Tokens[ti].Start) >= target.End {
+		return dst
+	}
+	tu := e.buildUnits(d, ti, target, others)
+	if tu < 0 {
+		return dst
+	}
+	u := e.units
+	cfg := &e.cfg
+
+	// Sentence n-grams. A lone ⟨T⟩ says nothing, so it is skipped.
+	if cfg.NGram >= 1 {
+		for i := range u {
+			if u[i].tok != TokTarget {
+				dst = e.emit(dst, TUni, u[i].neg, 0, u[i].hash, 0, 0, u[i].tok, TokNone, TokNone)
+			}
+		}
+	}
+	if cfg.NGram >= 2 {
+		for i := 0; i+1 < len(u); i++ {
+			dst = e.emit(dst, TBi, false, 0, u[i].hash, u[i+1].hash, 0, u[i].tok, u[i+1].tok, TokNone)
+		}
+	}
+	if cfg.NGram >= 3 {
+		for i := 0; i+2 < len(u); i++ {
+			dst = e.emit(dst, TTri, false, 0, u[i].hash, u[i+1].hash, u[i+2].hash, u[i].tok, u[i+1].tok, u[i+2].tok)
+		}
+	}
+
+	// Proximity windows on both sides.
+	if w := cfg.Window; w > 0 {
+		for side := -1; side <= 1; side += 2 {
+			for d := 1; d <= w; d++ {
+				j := tu + side*d
+				if j < 0 || j >= len(u) {
+					break
+				}
+				b := int8(bucket(d) * side)
+				dst = e.emit(dst, TWin, u[j].neg, b, u[j].hash, 0, 0, u[j].tok, TokNone, TokNone)
+				dst = e.emit(dst, TWinAny, u[j].neg, int8(side), u[j].hash, 0, 0, u[j].tok, TokNone, TokNone)
+				if cfg.WinBi {
+					k := j + side
+					if k >= 0 && k < len(u) && d < w {
+						a, c := j, k
+						if side < 0 {
+							a, c = k, j
+						}
+						dst = e.emit(dst, TWinBi, false, b, u[a].hash, u[c].hash, 0, u[a].tok, u[c].tok, TokNone)
+					}
+				}
+			}
+		}
+	}
+
+	if cfg.Clause {
+		cl := u[tu].clause
+		for i := range u {
+			if u[i].clause == cl && u[i].tok != TokTarget {
+				dst = e.emit(dst, TClause, u[i].neg, 0, u[i].hash, 0, 0, u[i].tok, TokNone, TokNone)
+			}
+		}
+	}
+	if cfg.Cues {
+		dst = e.cueFeatures(dst, tu)
+	}
+	if cfg.Quote && quoted {
+		dst = e.emit(dst, TQuoted, false, 0, 0, 0, 0, TokNone, TokNone, TokNone)
+	}
+	if cfg.Target {
+		for i := ti; i < len(d.Tokens) && int(d.Tokens[i].Start) < target.End; i++ {
+			if d.Tokens[i].Flags&FlagWord != 0 {
+				dst = e.emit(dst, TTarget, false, 0, d.Tokens[i].Hash, 0, 0, int32(i), TokNone, TokNone)
+			}
+		}
+	}
+
+	if cfg.Norm && len(dst) > first {
+		v := float32(1 / math.Sqrt(float64(len(dst)-first)))
+		for i := first; i < len(dst); i++ {
+			dst[i].Value = v
+		}
+	}
+	return dst
+}
+
+// buildUnits fills e.units with the mention's sentence context and returns
+// the index of the ⟨T⟩ unit, or -1.
+func (e *Extractor) buildUnits(d *Doc, ti int, target Span, others []Span) int {
+	e.units = e.units[:0]
+	s := d.Sentences[d.SentenceOf(ti)]
+	from, to := int(s.From), int(s.To)
+	ctx := e.cfg.Context
+	if from < ti-ctx {
+		from = ti - ctx
+	}
+	last := ti
+	for last+1 < len(d.Tokens) && int(d.Tokens[last+1].Start) < target.End {
+		last++
+	}
+	if to > last+1+ctx {
+		to = last + 1 + ctx
+	}
+	// Skip others that end before the context starts.
+	k := 0
+	if e.cfg.Others && len(others) > 0 && from < len(d.Tokens) {
+		start := int(d.Tokens[from].Start)
+		lo, hi := 0, len(others)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if others[m].End <= start {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		k = lo
+	}
+	tu := -1
+	neg := 0
+	var clause int16
+	for i := from; i < to; i++ {
+		t := &d.Tokens[i]
+		ts, te := int(t.Start), int(t.End)
+		if ts < target.End && te > target.Start {
+			if len(e.units) > 0 && e.units[len(e.units)-1].tok == TokTarget {
+				continue
+			}
+			tu = len(e.units)
+			e.units = append(e.units, unit{hash: e.hT, tok: TokTarget, clause: clause})
+			continue
+		}
+		if e.cfg.Others {
+			for k < len(others) && others[k].End <= ts {
+				k++
+			}
+			if k < len(others) && others[k].Start < te && others[k].End > ts &&
+				!(others[k].Start < target.End && others[k].End > target.Start) {
+				if len(e.units) == 0 || e.units[len(e.units)-1].tok != TokOther {
+					e.units = append(e.units, unit{hash: e.hO, tok: TokOther, clause: clause})
+				}
+				continue
+			}
+		}
+		f := t.Flags
+		if f&(FlagClause|FlagTerminal|FlagQuote) != 0 {
+			clause++
+			neg = 0
+		} else if f&FlagComma != 0 {
+			neg = 0
+		}
+		u := unit{hash: t.Hash, tok: int32(i), clause: clause}
+		if e.cfg.Negate && neg > 0 && f&FlagWord != 0 {
+			u.neg = true
+			neg--
+		}
+		if f&FlagNegation != 0 {
+			neg = 4 // scope: the next few words, up to punctuation
+		}
+		e.units = append(e.units, u)
+	}
+	return tu
+}
+
+// cueWindow is how far, in units, a cue word may stand from the mention.
+const cueWindow = 6
+
+// cueFeatures relates the mention to cue words near it in its clause: a cue
+// to the right is something the mention does (unless a form of "be" makes
+// it passive), a cue to the left is done to it (unless "by" introduces the
+// mention as the agent).
+func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
+	u := e.units
+	cl := u[tu].clause
+	for j := max(0, tu-cueWindow); j < len(u) && j <= tu+cueWindow; j++ {
+		if j == tu || u[j].tok < 0 || u[j].clause != cl {
+			continue
+		}
+		c := e.cues.class[u[j].hash]
+		if c == 0 {
+			continue
+		}
+		rel := RelAgent
+		if j < tu {
+			if tu == 0 || u[tu-1].hash != e.cues.by {
+				rel = RelPatient
+			}
+		} else {
+			for k := tu + 1; k < j; k++ {
+				if e.cues.be[u[k].hash] {
+					rel = RelPatient
+					break
+				}
+			}
+		}
+		dst = e.emit(dst, TCue, u[j].neg, int8(c*4+rel), 0, 0, 0, u[j].tok, TokNone, TokNone)
+	}
+	return dst
+}
+
+func bucket(d int) int {
+	switch {
+	case d <= 3:
+		return d
+	case d <= 5:
+		return 4
+	case d <= 8:
+		return 5
+	default:
+		return 6
+	}
+}
+
+func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c uint64, ta, tb, tc int32) []Feature {
+	n := 0
+	if neg {
+		n = 1
+	}
+	h := e.tmpl[t][n]
+	if aux != 0 {
+		h = combine(h, uint64(int64(aux)))
+	}
+	switch t {
+	case TBi, TWinBi:
+		h = combine(combine(h, a), b)
+	case TTri:
+		h = combine(combine(combine(h, a), b), c)
+	case TQuoted, TCue:
+	default:
+		h = combine(h, a)
+	}
+	return append(dst, Feature{Index: uint32(h >> e.shift), Value: 1, Template: t, Neg: neg, Aux: aux, Toks: [3]int32{ta, tb, tc}})
+}
+
+// FeatureName renders f readably, e.g. "⟨T⟩ crushed" or "not(support) … ⟨T⟩".
+// It builds a string, so it is meant for explanations, not the hot path.
+func (d *Doc) FeatureName(f Feature) string {
+	var b strings.Builder
+	word := func(t int32) {
+		switch {
+		case t == TokTarget:
+			b.WriteString("⟨T⟩")
+		case t == TokOther:
+			b.WriteString("⟨O⟩")
+		case t >= 0 && int(t) < len(d.Tokens):
+			tk := d.Tokens[t]
+			b.WriteString(strings.ToLower(d.Text[tk.Start:tk.End]))
+		default:
+			b.WriteString("?")
+		}
+	}
+	if f.Neg {
+		b.WriteString("not(")
+	}
+	switch f.Template {
+	case TUni:
+		word(f.Toks[0])
+	case TBi, TWinBi:
+		if f.Template == TWinBi && f.Aux > 0 {
+			b.WriteString("⟨T⟩ … ")
+		}
+		word(f.Toks[0])
+		b.WriteByte(' ')
+		word(f.Toks[1])
+		if f.Template == TWinBi && f.Aux < 0 {
+			b.WriteString(" … ⟨T⟩")
+		}
+	case TTri:
+		word(f.Toks[0])
+		b.WriteByte(' ')
+		word(f.Toks[1])
+		b.WriteByte(' ')
+		word(f.Toks[2])
+	case TWin, TWinAny:
+		if f.Aux > 0 {
+			b.WriteString("⟨T⟩ … ")
+			word(f.Toks[0])
+		} else {
+			word(f.Toks[0])
+			b.WriteString(" … ⟨T⟩")
+		}
+	case TClause:
+		b.WriteString("clause: ")
+		word(f.Toks[0])
+	case TQuoted:
+		b.WriteString("⟨T⟩ quoted")
+	case TTarget:
+		b.WriteString("target: ")
+		word(f.Toks[0])
+	case TCue:
+		c, rel := uint8(f.Aux)/4, uint8(f.Aux)%4
+		if rel == RelAgent {
+			b.WriteString("⟨T⟩ agent of ")
+		} else {
+			b.WriteString("⟨T⟩ patient of ")
+		}
+		if c < numCues {
+			b.WriteString(CueNames[c])
+		}
+		b.WriteString(" (")
+		word(f.Toks[0])
+		b.WriteString(")")
+	default:
+		b.WriteString("?")
+	}
+	if f.Neg {
+		b.WriteByte(')')
+	}
+	return b.String()
+}
