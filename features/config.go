@@ -28,6 +28,7 @@ type Config struct {
 	Target  bool `json:"target"`   // the mention's own words (actor identity)
 	Others  bool `json:"others"`   // other actors become ⟨O⟩ rather than their words
 	Cues    bool `json:"cues"`     // who does what to whom, from a cue lexicon
+	Lexicon bool `json:"lexicon"`  // prior word polarity (VADER) near the mention
 	Norm    bool `json:"norm"`     // scale feature values to unit L2 norm
 }
 
@@ -47,6 +48,7 @@ func DefaultConfig() Config {
 		Target:   false,
 		Others:   true,
 		Cues:     true,
+		Lexicon:  true,
 		Norm:     true,
 	}
 }

@@ -21,6 +21,7 @@ const (
 	TQuoted                     // the mention stands inside a quotation
 	TTarget                     // a word of the mention itself
 	TCue                        // the mention as agent or patient of a cue word (Aux: class*4+relation)
+	TLex                        // a word of prior polarity near the mention (Aux: side, distance, sign)
 	numTemplates
 )
 
@@ -65,6 +66,7 @@ type Extractor struct {
 	hT, hO uint64
 	units  []unit
 	cues   *cueTable
+	lex    map[uint64]float32
 }
 
 // NewExtractor returns an Extractor for cfg, which must be valid.
@@ -77,6 +79,7 @@ func NewExtractor(cfg Config) *Extractor {
 	e.hT = mix(cfg.Seed ^ 0x7a7a_7a7a)
 	e.hO = mix(cfg.Seed ^ 0x0b0b_0b0b)
 	e.cues = newCueTable(cfg.Seed)
+	e.lex = lexiconFor(cfg.Seed)
 	return e
 }
 
@@ -154,6 +157,9 @@ func (e *Extractor) Extract(d *Doc, target Span, others []Span, quoted bool, dst
 	}
 	if cfg.Cues {
 		dst = e.cueFeatures(dst, tu)
+	}
+	if cfg.Lexicon {
+		dst = e.lexFeatures(dst, tu)
 	}
 	if cfg.Quote && quoted {
 		dst = e.emit(dst, TQuoted, false, 0, 0, 0, 0, TokNone, TokNone, TokNone)
@@ -289,6 +295,49 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 	return dst
 }
 
+// lexFeatures marks words of prior polarity by their side of the mention,
+// a coarse distance and their sign (flipped in a negation's scope). They
+// carry polarity to words the training data never showed.
+func (e *Extractor) lexFeatures(dst []Feature, tu int) []Feature {
+	u := e.units
+	for j := range u {
+		if u[j].tok < 0 {
+			continue
+		}
+		v := e.lex[u[j].hash]
+		if v == 0 {
+			continue
+		}
+		if u[j].neg {
+			v = -v
+		}
+		d, side := j-tu, int8(1)
+		if d < 0 {
+			d, side = -d, -1
+		}
+		near := int8(3)
+		if d <= 3 {
+			near = 1
+		} else if d <= 8 {
+			near = 2
+		}
+		sg := int8(0)
+		if v > 0 {
+			sg = 1
+		}
+		strong := int8(0)
+		if v >= 0.5 || v <= -0.5 {
+			strong = 1
+		}
+		if u[j].clause != u[tu].clause {
+			near = 4
+		}
+		aux := side * (near*4 + strong*2 + sg)
+		dst = e.emit(dst, TLex, false, aux, 0, 0, 0, u[j].tok, TokNone, TokNone)
+	}
+	return dst
+}
+
 func bucket(d int) int {
 	switch {
 	case d <= 3:
@@ -316,7 +365,7 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 		h = combine(combine(h, a), b)
 	case TTri:
 		h = combine(combine(combine(h, a), b), c)
-	case TQuoted, TCue:
+	case TQuoted, TCue, TLex:
 	default:
 		h = combine(h, a)
 	}
@@ -378,6 +427,19 @@ func (d *Doc) FeatureName(f Feature) string {
 	case TTarget:
 		b.WriteString("target: ")
 		word(f.Toks[0])
+	case TLex:
+		a := f.Aux
+		side := "right"
+		if a < 0 {
+			a, side = -a, "left"
+		}
+		sign := "−"
+		if a&1 == 1 {
+			sign = "+"
+		}
+		b.WriteString("lexicon" + sign + ": ")
+		word(f.Toks[0])
+		b.WriteString(" (" + side + ", " + [...]string{"", "near", "mid", "far", "other clause"}[a/4] + ")")
 	case TCue:
 		c, rel := uint8(f.Aux)/4, uint8(f.Aux)%4
 		if rel == RelAgent {

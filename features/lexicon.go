@@ -1,0 +1,43 @@
+package features
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// lexiconTSV holds prior polarities of word stems, generated from VADER's
+// lexicon by features/internal/genlexicon.
+//
+//go:embed lexicon.tsv
+var lexiconTSV string
+
+var (
+	lexMu    sync.Mutex
+	lexCache = map[uint64]map[uint64]float32{}
+)
+
+// lexiconFor returns the prior polarities keyed by term hash for seed,
+// parsed once per seed and shared read-only.
+func lexiconFor(seed uint64) map[uint64]float32 {
+	lexMu.Lock()
+	defer lexMu.Unlock()
+	if m, ok := lexCache[seed]; ok {
+		return m
+	}
+	m := make(map[uint64]float32, 3000)
+	for _, line := range strings.Split(lexiconTSV, "\n") {
+		stem, val, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		v, err := strconv.ParseFloat(val, 32)
+		if err != nil {
+			continue // the file is generated; a bad line cannot occur
+		}
+		m[hashString(seed, stem)] = float32(v)
+	}
+	lexCache[seed] = m
+	return m
+}

@@ -1,0 +1,469 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// speechVerbs introduce or follow a quotation.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
+	"stated": true, "states": true, "claimed": true, "claims": true, "insisted": true, "insists": true,
+	"warned": true, "warns": true, "declared": true, "noted": true, "notes": true, "wrote": true, "writes": true,
+	"tweeted": true, "asked": true, "asks": true, "replied": true, "explained": true, "argued": true, "argues": true,
+	"stressed": true, "announced": true, "continued": true, "recalled": true, "admitted": true, "conceded": true,
+	"suggested": true, "urged": true, "vowed": true, "promised": true, "acknowledged": true, "responded": true,
+	"predicted": true, "remarked": true, "commented": true, "emphasized": true, "emphasised": true, "added:": true,
+}
+
+// titles precede names and are not part of them.
+var titles = map[string]bool{
+	"president": true, "minister": true, "secretary": true, "defense": true, "defence": true, "foreign": true,
+	"prime": true, "mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "general": true, "sen": true,
+	"senator": true, "rep": true, "gov": true, "governor": true, "spokesman": true, "spokeswoman": true,
+	"chancellor": true, "king": true, "queen": true, "prince": true, "sheikh": true, "ambassador": true,
+	"envoy": true, "commander": true, "colonel": true, "col": true, "lt": true, "chief": true, "deputy": true,
+	"state": true, "interior": true, "vice": true, "leader": true, "professor": true, "prof": true, "judge": true,
+	"the": true, "a": true, "an": true, "analyst": true, "mayor": true, "pope": true, "former": true,
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "his": true, "her": true, "their": true, "we": true, "i": true, "it": true}
+
+// word is a word of a fragment, in text offsets.
+type word struct {
+	start, end int
+	s          string
+}
+
+// words splits text[from:to] into words (letters, digits and the marks
+// inside names: . - ' ’), and stops at a sentence end if stopAtEnd.
+func words(text string, from, to int) []word {
+	var ws []word
+	i := from
+	for i < to {
+		r, n := utf8.DecodeRuneInString(text[i:to])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		s := i
+		for i < to {
+			r, n = utf8.DecodeRuneInString(text[i:to])
+			if !isWordRune(r) && !(r == '.' || r == '-' || r == '\'' || r == '’') {
+				break
+			}
+			i += n
+		}
+		e := i
+		// A trailing period ends a sentence unless the word is an
+		// abbreviation such as "U.S." or "Mr.".
+		for e > s && (text[e-1] == '.' || text[e-1] == '-' || text[e-1] == '\'') {
+			if text[e-1] == '.' && strings.Contains(text[s:e-1], ".") {
+				break
+			}
+			e--
+		}
+		ws = append(ws, word{s, e, text[s:e]})
+	}
+	return ws
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lower(s string) string { return strings.ToLower(strings.TrimRight(s, ".")) }
+
+// capitalised reports whether s starts with an upper-case letter, or is a
+// name with a particle such as "al-Assad".
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if i := strings.IndexByte(s, '-'); i > 0 && i+1 < len(s) && isParticle(s[:i]) {
+		r, _ = utf8.DecodeRuneInString(s[i+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func possessive(s string) bool { return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") }
+
+// attribute finds the source of qs[i].
+func attribute(text string, qs []Quote, i int) {
+	q := &qs[i]
+	limit := len(text)
+	if i+1 < len(qs) {
+		limit = qs[i+1].Start - 1
+	}
+	if after(text, q, limit) {
+		return
+	}
+	floor := paragraphStart(text, q.Start)
+	if i > 0 && qs[i-1].End > floor {
+		floor = qs[i-1].End + 1
+	}
+	if before(text, q, floor) {
+		return
+	}
+	short := len(strings.Fields(text[q.Start:q.End])) <= 3 && q.End-q.Start < 60
+	// A longer quotation with no attribution of its own continues the
+	// speech of the quotation before it, in the same or the next paragraph.
+	if i > 0 && qs[i-1].Source != "" && !short && (qs[i-1].End >= paragraphStart(text, q.Start) ||
+		startsParagraph(text, q.Start) && prevParagraphHas(text, q.Start, qs[i-1].End)) {
+		q.Source, q.SourceStart, q.SourceEnd, q.Cue = qs[i-1].Source, qs[i-1].SourceStart, qs[i-1].SourceEnd, qs[i-1].Cue
+		if q.Cue != "intro" {
+			q.Cue = "continued"
+		}
+		return
+	}
+	if startsParagraph(text, q.Start) && intro(text, q) {
+		return
+	}
+	q.Scare = short
+}
+
+// after handles `"...," X said` and `"...," said X`.
+func after(text string, q *Quote, limit int) bool {
+	from := q.End
+	if from < len(text) {
+		_, n := utf8.DecodeRuneInString(text[from:])
+		from += n
+	}
+	to := from
+	for to < limit && to-from < 160 {
+		c := text[to]
+		if c == '\n' || c == '"' || strings.HasPrefix(text[to:], "“") {
+			break
+		}
+		to++
+	}
+	// Only a comma (inside or just after the quote) or nothing may stand
+	// between the quote and the attribution; a new sentence is not one.
+	frag := strings.TrimLeft(text[from:to], " ,")
+	if frag == "" || capitalised(frag) && !looksLikeAttribution(text, from, to) {
+		return false
+	}
+	ws := words(text, from, to)
+	if len(ws) == 0 {
+		return false
+	}
+	if speechVerbs[lower(ws[0].s)] {
+		// said X[, apposition]
+		end := len(ws)
+		for k := 1; k < len(ws); k++ {
+			if hasBreakBetween(text, ws[k-1].end, ws[k].start) {
+				end = k
+				break
+			}
+		}
+		if end > 1 {
+			return set(text, q, ws[1:end], true, "said")
+		}
+		return false
+	}
+	for k := 1; k < len(ws) && k <= 8; k++ {
+		if speechVerbs[lower(ws[k].s)] {
+			if hasSentenceEnd(text, ws[0].start, ws[k].start) {
+				return false
+			}
+			return set(text, q, ws[:k], true, "said")
+		}
+	}
+	return false
+}
+
+func looksLikeAttribution(text string, from, to int) bool {
+	ws := words(text, from, to)
+	for k := 0; k < len(ws) && k <= 8; k++ {
+		if speechVerbs[lower(ws[k].s)] {
+			return !hasSentenceEnd(text, from, ws[k].start)
+		}
+	}
+	return false
+}
+
+func hasBreakBetween(text string, a, b int) bool {
+	return strings.ContainsAny(text[a:b], ",;:.()—")
+}
+
+func hasSentenceEnd(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
+			if i > 0 && text[i] == '.' && isAbbrevBefore(text, i) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func isAbbrevBefore(text string, dot int) bool {
+	s := dot
+	for s > 0 && text[s-1] != ' ' {
+		s--
+	}
+	w := text[s:dot]
+	return strings.Contains(w, ".") || titles[strings.ToLower(w)] && len(w) <= 3
+}
+
+// before handles `X said: "..."`, `X told reporters "..."` and
+// `according to X, "..."`.
+func before(text string, q *Quote, floor int) bool {
+	open := q.Start
+	if open > 0 {
+		_, n := utf8.DecodeLastRuneInString(text[:open])
+		open -= n
+	}
+	from := open - 200
+	if from < floor {
+		from = floor
+	}
+	// Start from the last sentence end before the quote.
+	for i := open - 1; i >= from; i-- {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < open && text[i+1] == ' ' && !isAbbrevBefore(text, i) {
+			from = i + 1
+			break
+		}
+	}
+	ws := words(text, from, open)
+	if len(ws) == 0 {
+		return false
+	}
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-6; k-- {
+		w := lower(ws[k].s)
+		if w == "to" && k > 0 && lower(ws[k-1].s) == "according" {
+			end := len(ws)
+			for j := k + 2; j < len(ws); j++ {
+				if hasBreakBetween(text, ws[j-1].end, ws[j].start) {
+					end = j
+					break
+				}
+			}
+			if k+1 < end {
+				return set(text, q, ws[k+1:end], true, "according_to")
+			}
+			return false
+		}
+		if speechVerbs[w] {
+			cue := "said"
+			if strings.Contains(text[ws[k].end:open], ":") {
+				cue = "colon"
+			}
+			return set(text, q, subject(text, ws[:k]), false, cue)
+		}
+	}
+	return false
+}
+
+// subject is the speaker phrase of a clause that ends just before its
+// verb: with an apposition ("Alexei Malashenko, head of research, added")
+// the part before the first comma.
+func subject(text string, ws []word) []word {
+	if len(ws) == 0 {
+		return nil
+	}
+	for k := 1; k < len(ws); k++ {
+		if strings.Contains(text[ws[k-1].end:ws[k].start], ",") {
+			head := ws[:k]
+			if hasName(head) {
+				return head
+			}
+			break
+		}
+	}
+	// the words after the last comma
+	for k := len(ws) - 1; k > 0; k-- {
+		if strings.Contains(text[ws[k-1].end:ws[k].start], ",") {
+			return ws[k:]
+		}
+	}
+	return ws
+}
+
+func hasName(ws []word) bool {
+	for _, w := range ws {
+		if capitalised(w.s) || pronouns[lower(w.s)] {
+			return true
+		}
+	}
+	return false
+}
+
+// set picks the speaker out of a phrase: a pronoun, the name at the end
+// of a title chain ("Defense Minister Sergey Shoigu"), or, for a common
+// noun ("a senior U.S. official"), the last few words.
+func set(text string, q *Quote, ws []word, last bool, cue string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	if len(ws) == 1 && pronouns[lower(ws[0].s)] {
+		return setSpan(text, q, ws[0].start, ws[0].end, cue)
+	}
+	// capitalised runs, titles dropped from their start
+	type run struct{ a, b int }
+	var runs []run
+	for k := 0; k < len(ws); {
+		if !capitalised(ws[k].s) {
+			k++
+			continue
+		}
+		j := k
+		for j < len(ws) && (capitalised(ws[j].s) || isParticle(ws[j].s) && j+1 < len(ws) && capitalised(ws[j+1].s)) &&
+			(j == k || !hasBreakBetween(text, ws[j-1].end, ws[j].start) && !possessive(ws[j-1].s)) {
+			j++
+		}
+		a := k
+		for a < j-1 && titles[lower(ws[a].s)] {
+			a++
+		}
+		if !(j-a == 1 && titles[lower(ws[a].s)]) {
+			runs = append(runs, run{a, j})
+		}
+		k = j
+	}
+	lastWord := ws[len(ws)-1]
+	if !capitalised(lastWord.s) && !pronouns[lower(lastWord.s)] {
+		// a common-noun speaker: up to five words back to a determiner
+		a := len(ws) - 1
+		for a > 0 && len(ws)-a < 5 && !hasBreakBetween(text, ws[a-1].end, ws[a].start) {
+			a--
+			if w := lower(ws[a].s); w == "a" || w == "an" || w == "the" || w == "one" {
+				break
+			}
+		}
+		return setSpan(text, q, ws[a].start, lastWord.end, cue)
+	}
+	if len(runs) == 0 {
+		if pronouns[lower(lastWord.s)] {
+			return setSpan(text, q, lastWord.start, lastWord.end, cue)
+		}
+		return false
+	}
+	r := runs[0]
+	if last {
+		r = runs[len(runs)-1]
+	}
+	return setSpan(text, q, ws[r.a].start, ws[r.b-1].end, cue)
+}
+
+func isParticle(s string) bool {
+	switch strings.ToLower(s) {
+	case "al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "la", "le":
+		return true
+	}
+	return false
+}
+
+func setSpan(text string, q *Quote, s, e int, cue string) bool {
+	if s < 0 || e > len(text) || s >= e {
+		return false
+	}
+	q.Source, q.SourceStart, q.SourceEnd, q.Cue = text[s:e], s, e, cue
+	return true
+}
+
+func paragraphStart(text string, pos int) int {
+	if i := strings.LastIndexByte(text[:pos], '\n'); i >= 0 {
+		return i + 1
+	}
+	return 0
+}
+
+// startsParagraph: only white space and the opening mark precede the
+// quotation in its paragraph.
+func startsParagraph(text string, start int) bool {
+	p := paragraphStart(text, start)
+	return strings.TrimFunc(text[p:start], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"“„«‘'", r)
+	}) == ""
+}
+
+// prevParagraphHas reports whether offset pos (the end of an earlier quote)
+// lies in the paragraph just before the one at start.
+func prevParagraphHas(text string, start, pos int) bool {
+	p := paragraphStart(text, start)
+	if p == 0 {
+		return false
+	}
+	prev := paragraphStart(text, trimRightSpace(text, p-1))
+	for prev > 0 && strings.TrimSpace(text[prev:p]) == "" {
+		prev = paragraphStart(text, prev-1)
+	}
+	return pos >= prev && pos < p
+}
+
+// introCues mark a line that introduces a block quotation.
+var introCues = []string{"the following", "excerpt", "statement", "report", "as follows", "wrote:", "said:", "reads:"}
+
+// intro handles a quotation introduced by the line before it: "The
+// following is an excerpt of a report by Fox News." A person or pronoun
+// whose statement it is wins over the outlet it is "according to".
+func intro(text string, q *Quote) bool {
+	p := paragraphStart(text, q.Start)
+	if p == 0 {
+		return false
+	}
+	end := trimRightSpace(text, p)
+	// the last sentence of the previous line
+	ls := paragraphStart(text, end)
+	for i := end - 2; i > ls; i-- {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i+1] == ' ' && !isAbbrevBefore(text, i) {
+			ls = i + 1
+			break
+		}
+	}
+	line := text[ls:end]
+	ll := strings.ToLower(line)
+	found := false
+	for _, c := range introCues {
+		if strings.Contains(ll, c) {
+			found = true
+			break
+		}
+	}
+	if !found && !strings.HasSuffix(strings.TrimSpace(line), ":") {
+		return false
+	}
+	ws := words(text, ls, end)
+	// "his exact statement", "Obama's statement"
+	for k, w := range ws {
+		lw := lower(w.s)
+		if lw == "statement" || lw == "words" || lw == "remarks" || lw == "comments" {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				pw := lower(ws[j].s)
+				if pw == "his" || pw == "her" || pw == "their" {
+					return setSpan(text, q, ws[j].start, ws[j].end, "intro")
+				}
+				if strings.HasSuffix(ws[j].s, "'s") || strings.HasSuffix(ws[j].s, "’s") {
+					name := strings.TrimSuffix(strings.TrimSuffix(ws[j].s, "'s"), "’s")
+					return setSpan(text, q, ws[j].start, ws[j].start+len(name), "intro")
+				}
+			}
+		}
+	}
+	// "by X", "from X", then "according to X"
+	for _, key := range []string{"by", "from", "according"} {
+		for k, w := range ws {
+			if lower(w.s) != key {
+				continue
+			}
+			a := k + 1
+			if key == "according" {
+				a = k + 2
+			}
+			b := a
+			for b < len(ws) && !hasBreakBetween(text, ws[b-1].end, ws[b].start) && b-a < 8 {
+				if b > a && !capitalised(ws[b].s) && !strings.HasSuffix(ws[b-1].s, "'s") {
+					break
+				}
+				b++
+			}
+			if b > a && a < len(ws) && set(text, q, ws[a:b], true, "intro") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,113 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quote is one direct quotation and its attributed source.
+type Quote struct {
+	Start, End             int    // byte span of the quoted text, quote marks excluded
+	Source                 string // the speaker as written ("Obama", "a U.S. official", "his"); "" when none found
+	SourceStart, SourceEnd int    // byte span of Source in the text; both -1 when Source == ""
+	Cue                    string // how it was attributed: said, according_to, intro, colon; "" if none
+	Scare                  bool   // a short quoted phrase with no speaker: "de-escalation zones"
+}
+
+// Contains reports whether byte offset pos lies inside the quotation.
+func (q Quote) Contains(pos int) bool { return pos >= q.Start && pos < q.End }
+
+// Find returns the quotations of text in order.
+func Find(text string) []Quote { return AppendQuotes(nil, text) }
+
+// AppendQuotes appends the quotations of text to dst, in order, and
+// returns the extended slice.
+func AppendQuotes(dst []Quote, text string) []Quote {
+	first := len(dst)
+	dst = appendSpans(dst, text)
+	qs := dst[first:]
+	for i := range qs {
+		attribute(text, qs, i)
+	}
+	return dst
+}
+
+// appendSpans finds the outermost quotations. Straight double quotes open
+// after a space or an opening bracket and close otherwise; curly quotes say
+// which they are. A quotation still open at the end of a paragraph is
+// closed there, so an unbalanced mark cannot swallow the rest of a text.
+func appendSpans(dst []Quote, text string) []Quote {
+	open := -1 // byte offset after the opening mark
+	var closer rune
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '\n' {
+			if open >= 0 {
+				dst = appendQuote(dst, text, open, trimRightSpace(text, i))
+				open = -1
+			}
+			i++
+			continue
+		}
+		if c != '"' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case open < 0 && (r == '“' || r == '„' || r == '«' || r == '"' && opensHere(text, i)):
+			open = i + n
+			closer = closerOf(r)
+		case open >= 0 && (r == closer || r == '”' || r == '"' && closer != '»'):
+			dst = appendQuote(dst, text, open, i)
+			open = -1
+		}
+		i += n
+	}
+	if open >= 0 {
+		dst = appendQuote(dst, text, open, trimRightSpace(text, len(text)))
+	}
+	return dst
+}
+
+func appendQuote(dst []Quote, text string, start, end int) []Quote {
+	if end <= start || strings.TrimSpace(text[start:end]) == "" {
+		return dst
+	}
+	return append(dst, Quote{Start: start, End: end, SourceStart: -1, SourceEnd: -1})
+}
+
+// opensHere: a straight quote opens at the start, after white space or an
+// opening bracket or dash.
+func opensHere(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-:", r)
+}
+
+func trimRightSpace(text string, end int) int {
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
+
+func closerOf(r rune) rune {
+	switch r {
+	case '“', '„':
+		return '”'
+	case '«':
+		return '»'
+	}
+	return '"'
+}
