@@ -1,0 +1,35 @@
+// Package actors finds the actors a news text names — countries, leaders,
+// armies, armed groups, institutions, outlets, civilians — and groups every
+// mention under one canonical name.
+//
+// A Catalogue lists actors with their aliases, a parent (Putin's is
+// Russia; the Syrian army's is the Syrian government) and a kind. Default
+// is the built-in catalogue: every country with its demonyms, capital and
+// seats of power ("Moscow", "Kremlin", "White House"), "<demonym> army /
+// forces / jets / government" phrases, governments, heads of state and
+// ministers, international organisations, armed groups and their
+// spellings, news outlets, and the generic actors of conflict news (rebels,
+// civilians, refugees). Read and With add a caller's own actors.
+//
+// A Finder matches the catalogue the way a reader would: the longest alias
+// wins ("Syrian army" over "Syria"); short all-capital aliases match only
+// in capitals ("US" the country, not "us"; "IS" the group, not "is");
+// capitalised aliases need a capital ("Turkey" the country, not the bird
+// in lower case); possessives and plurals match ("Russia's", "Russians");
+// dotted and hyphenated forms match ("U.S.", "al-Assad" and "al Assad");
+// nothing matches inside a word. "Georgia" is the country unless the text
+// speaks of Atlanta or Savannah. "The regime" and "government forces" are
+// given to the government of the country the text is most about.
+//
+// With Options.Discover the Finder also reports proper nouns the catalogue
+// does not know, by a fast rule-based pass: runs of capitalised words that
+// do not open a sentence or follow "in"/"at"/"near" (places), skipping
+// title-case headlines. A run of two or three words that names no
+// organisation is a person, and the surname alone then names the same
+// person ("Benjamin Koellmann" … "Koellmann" … "Mr. Koellmann"). With
+// Options.Pronouns, he/she/his/her/him attach to the latest person within
+// two sentences and it/its to the only non-person actor earlier in the
+// same sentence; such mentions are marked Via Pronoun.
+//
+// A Catalogue and a Finder are immutable and safe for concurrent use.
+package actors
