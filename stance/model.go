@@ -1,0 +1,329 @@
+package stance
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/models"
+)
+
+// Head names and their labels, in index order.
+const (
+	PolarityHead = "polarity"
+	RoleHead     = "role"
+)
+
+// PolarityLabels are the polarity head's classes, in index order.
+var PolarityLabels = []string{Negative, Neutral, Positive}
+
+// RoleLabels are the role head's classes, in index order.
+var RoleLabels = []string{Protagonist, Antagonist, Innocent}
+
+// Options change how a Model finds actors and reports. The zero value is
+// the default: the built-in catalogue, unlisted actors and pronouns found,
+// every voice counted in an actor's overall score, evidence given.
+type Options struct {
+	// Actors replaces the built-in catalogue when non-nil; build one with
+	// actors.Default().With(list) to add to the built-in actors instead.
+	Actors *actors.Catalogue
+	// NoDiscover turns off finding actors that are not in the catalogue.
+	NoDiscover bool
+	// NoPronouns turns off attaching he/she/his/her to actors.
+	NoPronouns bool
+	// AuthorOnly makes an actor's overall score count only the author's
+	// voice, leaving quoted sources out (they are still reported).
+	AuthorOnly bool
+	// NoEvidence leaves out Evidence, for the fastest scoring.
+	NoEvidence bool
+}
+
+// Model scores texts. It is safe for concurrent use.
+type Model struct {
+	file *models.File
+	pol  *models.Linear
+	role *models.Linear // nil when the file has no role head
+	pipe *Pipeline
+	cat  *actors.Catalogue
+	opt  Options
+	// feature indices of the polarity summary the role head reads
+	polIdx [2]uint32
+}
+
+// Errors from loading models.
+var (
+	ErrNoPolarityHead = errors.New("stance: model has no polarity head")
+)
+
+// Load reads a model file (see package models) and prepares it for scoring
+// with default options.
+func Load(r io.Reader) (*Model, error) {
+	f, err := models.Read(r)
+	if err != nil {
+		return nil, err
+	}
+	return FromFile(f, Options{})
+}
+
+// LoadFile reads a model file from disk.
+func LoadFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// FromFile builds a Model from a decoded model file.
+func FromFile(f *models.File, opt Options) (*Model, error) {
+	cfg, err := features.ParseConfig(f.Config)
+	if err != nil {
+		return nil, fmt.Errorf("stance: model feature config: %w", err)
+	}
+	m := &Model{file: f}
+	h, ok := f.Head(PolarityHead)
+	if !ok {
+		return nil, ErrNoPolarityHead
+	}
+	if err := checkHead(h, PolarityLabels, cfg); err != nil {
+		return nil, err
+	}
+	m.pol = h.Model
+	if h, ok := f.Head(RoleHead); ok {
+		if err := checkHead(h, RoleLabels, cfg); err != nil {
+			return nil, err
+		}
+		m.role = h.Model
+	}
+	m.polIdx = [2]uint32{cfg.Index("polarity:negative"), cfg.Index("polarity:positive")}
+	return m.with(cfg, opt)
+}
+
+func checkHead(h *models.Head, labels []string, cfg features.Config) error {
+	if len(h.Labels) != len(labels) {
+		return fmt.Errorf("stance: %s head has labels %v, want %v", h.Name, h.Labels, labels)
+	}
+	for i := range labels {
+		if h.Labels[i] != labels[i] {
+			return fmt.Errorf("stance: %s head has labels %v, want %v", h.Name, h.Labels, labels)
+		}
+	}
+	if h.Model.Dim != cfg.Dim() {
+		return fmt.Errorf("stance: %s head has %d features, the feature config says %d", h.Name, h.Model.Dim, cfg.Dim())
+	}
+	return nil
+}
+
+// WithOptions returns a Model that shares m's weights but finds actors and
+// reports as opt says.
+func (m *Model) WithOptions(opt Options) (*Model, error) {
+	return m.with(m.pipe.cfg, opt)
+}
+
+func (m *Model) with(cfg features.Config, opt Options) (*Model, error) {
+	n := *m
+	n.opt = opt
+	n.cat = opt.Actors
+	if n.cat == nil {
+		n.cat = actors.Default()
+	}
+	finder := actors.NewFinder(n.cat, actors.Options{Discover: !opt.NoDiscover, Pronouns: !opt.NoPronouns})
+	p, err := NewPipeline(cfg, finder)
+	if err != nil {
+		return nil, err
+	}
+	n.pipe = p
+	return &n, nil
+}
+
+// Pipeline returns the model's pipeline.
+func (m *Model) Pipeline() *Pipeline { return m.pipe }
+
+// File returns the model file the Model was built from.
+func (m *Model) File() *models.File { return m.file }
+
+// Options returns the options m was built with.
+func (m *Model) Options() Options { return m.opt }
+
+// scratch holds per-call working memory.
+type scratch struct {
+	feats   []features.Feature
+	offs    []int // feats[offs[i]:offs[i+1]] belong to mention i
+	idx     []uint32
+	val     []float32
+	probs   []float64
+	mprobs  [][3]float64
+	weights []float64
+	voices  []string
+	given   bool // mentions are given spans, not t.Mentions
+}
+
+// Score reports how text frames each actor in it.
+func (m *Model) Score(text string) Report {
+	t := m.pipe.Analyze(text)
+	defer m.pipe.Release(t)
+	var s scratch
+	m.scoreMentions(t, &s)
+	return m.report(t, &s)
+}
+
+// scoreMentions extracts and scores every mention of t.
+func (m *Model) scoreMentions(t *Text, s *scratch) {
+	s.offs = append(s.offs[:0], 0)
+	s.mprobs = s.mprobs[:0]
+	s.weights = s.weights[:0]
+	for _, mn := range t.Mentions {
+		s.feats = t.Features(features.Span{Start: mn.Start, End: mn.End}, s.feats)
+		s.offs = append(s.offs, len(s.feats))
+		p := m.probs(s, s.feats[s.offs[len(s.offs)-2]:])
+		s.mprobs = append(s.mprobs, p)
+		s.weights = append(s.weights, mentionWeight(p, mn.Via))
+	}
+}
+
+func (m *Model) probs(s *scratch, fs []features.Feature) [3]float64 {
+	s.idx, s.val = s.idx[:0], s.val[:0]
+	for _, f := range fs {
+		s.idx = append(s.idx, f.Index)
+		s.val = append(s.val, f.Value)
+	}
+	s.probs = m.pol.Probs(s.idx, s.val, s.probs[:0])
+	return [3]float64{s.probs[0], s.probs[1], s.probs[2]}
+}
+
+// MentionScore is the framing of one given mention.
+type MentionScore struct {
+	Mention
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// ErrSpan is returned for a mention span that is not inside the text.
+var ErrSpan = errors.New("stance: mention span outside the text or not on character boundaries")
+
+// ScoreMention scores the mention at byte offsets [from, to) of text, for
+// callers that bring their own entity spans.
+func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
+	if from < 0 || to > len(text) || from >= to || !boundary(text, from) || !boundary(text, to) {
+		return MentionScore{}, fmt.Errorf("%w: [%d, %d) in a text of %d bytes", ErrSpan, from, to, len(text))
+	}
+	t := m.pipe.Analyze(text)
+	defer m.pipe.Release(t)
+	span := features.Span{Start: from, End: to}
+	t.AddOthers() // keep sorted
+	var s scratch
+	s.feats = t.Features(span, s.feats)
+	p := m.probs(&s, s.feats)
+	ms := MentionScore{Mention: m.mention(t, from, to, "given", p, voiceOf(t, from))}
+	if !m.opt.NoEvidence {
+		ms.Evidence = m.evidence(&t.Doc, s.feats, 5)
+	}
+	return ms, nil
+}
+
+func boundary(s string, i int) bool {
+	return i == len(s) || utf8.RuneStart(s[i])
+}
+
+func (m *Model) mention(t *Text, from, to int, via string, p [3]float64, voice string) Mention {
+	ss, se := sentenceAround(&t.Doc, from)
+	return Mention{
+		Start: from, End: to, Text: t.Doc.Text[from:to], Via: via,
+		Score: p[2] - p[0], Label: PolarityLabels[argmax(p[:])], Prob: p,
+		Voice: voice, Sentence: t.Doc.Text[ss:se],
+	}
+}
+
+func sentenceAround(d *features.Doc, pos int) (int, int) {
+	i := d.TokenAt(pos)
+	if i >= len(d.Tokens) || len(d.Sentences) == 0 {
+		return pos, pos
+	}
+	return d.SentenceSpan(d.SentenceOf(i))
+}
+
+// voiceOf names the voice at pos: "author", or the quoted source.
+func voiceOf(t *Text, pos int) string {
+	qi := t.QuoteAt(pos)
+	if qi < 0 {
+		return Author
+	}
+	q := t.Quotes[qi]
+	if q.Source == "" {
+		return Unattributed
+	}
+	for _, mn := range t.Mentions {
+		if mn.Start < q.SourceEnd && mn.End > q.SourceStart {
+			return mn.Actor
+		}
+	}
+	return q.Source
+}
+
+// Voices.
+const (
+	Author       = "author"
+	Unattributed = "unattributed"
+)
+
+func argmax(p []float64) int {
+	best := 0
+	for i := range p {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// evidence returns the n features of fs that push P(positive) − P(negative)
+// hardest, merged by name.
+func (m *Model) evidence(d *features.Doc, fs []features.Feature, n int) []Evidence {
+	type contrib struct {
+		f features.Feature
+		w float64
+	}
+	cs := make([]contrib, 0, len(fs))
+	for _, f := range fs {
+		w := m.pol.Contribution(f.Index, f.Value, 2) - m.pol.Contribution(f.Index, f.Value, 0)
+		if w != 0 {
+			cs = append(cs, contrib{f, w})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool { return math.Abs(cs[i].w) > math.Abs(cs[j].w) })
+	var out []Evidence
+	for _, c := range cs {
+		name := d.FeatureName(c.f)
+		merged := false
+		for i := range out {
+			if out[i].Feature == name {
+				out[i].Weight += c.w
+				merged = true
+			}
+		}
+		if !merged {
+			if len(out) == n {
+				break
+			}
+			out = append(out, Evidence{Feature: name, Weight: c.w})
+		}
+	}
+	for i := range out {
+		out[i].Weight = math.Round(out[i].Weight*1000) / 1000
+	}
+	return out
+}
+
+// loadBytes is Load on an in-memory file.
+func loadBytes(b []byte) (*Model, error) { return Load(bytes.NewReader(b)) }

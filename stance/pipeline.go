@@ -1,0 +1,95 @@
+package stance
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/features/quotes"
+)
+
+// Pipeline turns a text into per-mention features: it parses the text,
+// finds the actors and the quotations in it, and extracts the features of
+// any mention. Training and scoring share it, so a model always meets the
+// features it was trained on. A Pipeline is safe for concurrent use; the
+// Texts it hands out are not.
+type Pipeline struct {
+	cfg    features.Config
+	finder *actors.Finder
+	pool   sync.Pool // of *Text
+}
+
+// NewPipeline returns a pipeline for cfg that finds actors with finder.
+func NewPipeline(cfg features.Config, finder *actors.Finder) (*Pipeline, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	p := &Pipeline{cfg: cfg, finder: finder}
+	p.pool.New = func() any {
+		return &Text{parser: features.NewParser(cfg), ext: features.NewExtractor(cfg)}
+	}
+	return p, nil
+}
+
+// Config returns the feature configuration.
+func (p *Pipeline) Config() features.Config { return p.cfg }
+
+// Text is one analysed text: its tokens and sentences, the actor mentions
+// and quotations found in it. Get one from Pipeline.Analyze and hand it back
+// with Pipeline.Release when done; its memory is then reused.
+type Text struct {
+	Doc      features.Doc
+	Mentions []actors.Mention
+	Quotes   []quotes.Quote
+
+	others []features.Span // spans of all mentions, sorted, for ⟨O⟩
+	parser *features.Parser
+	ext    *features.Extractor
+}
+
+// Analyze parses text and finds its actors and quotations.
+func (p *Pipeline) Analyze(text string) *Text {
+	t := p.pool.Get().(*Text)
+	t.parser.Parse(text, &t.Doc)
+	t.Mentions = t.Mentions[:0]
+	if p.finder != nil {
+		t.Mentions = p.finder.AppendMentions(t.Mentions, text)
+	}
+	t.Quotes = quotes.AppendQuotes(t.Quotes[:0], text)
+	t.others = t.others[:0]
+	for _, m := range t.Mentions {
+		t.others = append(t.others, features.Span{Start: m.Start, End: m.End})
+	}
+	return t
+}
+
+// Release returns t to the pipeline for reuse. t must not be used after.
+func (p *Pipeline) Release(t *Text) {
+	if cap(t.Doc.Tokens) > 1<<20 { // do not keep huge buffers alive
+		return
+	}
+	t.Doc.Text = ""
+	p.pool.Put(t)
+}
+
+// AddOthers marks further spans as other actors (for example the other
+// labelled targets of a training sentence), keeping the set sorted.
+func (t *Text) AddOthers(spans ...features.Span) {
+	t.others = append(t.others, spans...)
+	sort.Slice(t.others, func(i, j int) bool { return t.others[i].Start < t.others[j].Start })
+}
+
+// QuoteAt returns the index of the quotation holding byte offset pos, or -1.
+func (t *Text) QuoteAt(pos int) int {
+	i := sort.Search(len(t.Quotes), func(i int) bool { return t.Quotes[i].End > pos })
+	if i < len(t.Quotes) && t.Quotes[i].Start <= pos {
+		return i
+	}
+	return -1
+}
+
+// Features appends the features of the mention at span to dst.
+func (t *Text) Features(span features.Span, dst []features.Feature) []features.Feature {
+	return t.ext.Extract(&t.Doc, span, t.others, t.QuoteAt(span.Start) >= 0, dst)
+}

@@ -1,0 +1,445 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/models"
+	"github.com/actorframe/actorframe/stance"
+	"github.com/actorframe/actorframe/train/dataset"
+)
+
+// fitOptions are the knobs of a training run.
+type fitOptions struct {
+	Features features.Config
+	L2       float64 // polarity head
+	RoleL2   float64 // role head
+	Iters    int
+	Workers  int
+	Further  bool // further_mentions of a target are extra examples
+	Progress io.Writer
+}
+
+func defaultFitOptions() fitOptions {
+	return fitOptions{
+		Features: features.DefaultConfig(),
+		L2:       1e-4,
+		RoleL2:   1e-3,
+		Iters:    300,
+		Workers:  runtime.GOMAXPROCS(0),
+	}
+}
+
+// addFitFlags registers the flags shared by fit and cv.
+func addFitFlags(fs *flag.FlagSet, o *fitOptions) {
+	fs.Float64Var(&o.L2, "l2", o.L2, "L2 penalty of the polarity head")
+	fs.Float64Var(&o.RoleL2, "role-l2", o.RoleL2, "L2 penalty of the role head")
+	fs.IntVar(&o.Iters, "iters", o.Iters, "L-BFGS iterations at most")
+	fs.IntVar(&o.Workers, "workers", o.Workers, "goroutines for the gradient (results do not depend on it)")
+	fs.IntVar(&o.Features.HashBits, "bits", o.Features.HashBits, "feature space is 2^bits")
+	fs.Uint64Var(&o.Features.Seed, "seed", o.Features.Seed, "hash seed (and fold seed for cv)")
+	fs.BoolVar(&o.Further, "further", o.Further, "use a target's further_mentions as extra examples")
+	fs.Func("features", "comma-separated feature switches to turn off or on, e.g. -features=-clause,-cues,+target", func(v string) error {
+		return setFeatureSwitches(&o.Features, v)
+	})
+}
+
+// setFeatureSwitches applies "+name"/"-name" switches to cfg, for ablations.
+func setFeatureSwitches(cfg *features.Config, v string) error {
+	for _, s := range strings.Split(v, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		on := true
+		switch s[0] {
+		case '-':
+			on, s = false, s[1:]
+		case '+':
+			s = s[1:]
+		}
+		switch s {
+		case "ngram":
+			cfg.NGram = map[bool]int{true: 3, false: 0}[on]
+		case "trigram":
+			if on {
+				cfg.NGram = 3
+			} else {
+				cfg.NGram = 2
+			}
+		case "window":
+			cfg.Window = map[bool]int{true: 8, false: 0}[on]
+		case "winbi":
+			cfg.WinBi = on
+		case "negation":
+			cfg.Negate = on
+		case "clause":
+			cfg.Clause = on
+		case "quote":
+			cfg.Quote = on
+		case "target":
+			cfg.Target = on
+		case "others":
+			cfg.Others = on
+		case "cues":
+			cfg.Cues = on
+		case "lexicon":
+			cfg.Lexicon = on
+		case "norm":
+			cfg.Norm = on
+		default:
+			if k, val, ok := strings.Cut(s, "="); ok {
+				n, err := strconv.Atoi(val)
+				if err != nil {
+					return fmt.Errorf("feature switch %q: %v", s, err)
+				}
+				switch k {
+				case "window":
+					cfg.Window = n
+				case "context":
+					cfg.Context = n
+				case "ngram":
+					cfg.NGram = n
+				default:
+					return fmt.Errorf("unknown feature setting %q", k)
+				}
+				continue
+			}
+			return fmt.Errorf("unknown feature switch %q (ngram, trigram, window, winbi, negation, clause, quote, target, others, cues, lexicon, norm, window=N, context=N, ngram=N)", s)
+		}
+	}
+	return cfg.Validate()
+}
+
+func cmdFit(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var in, roles listFlag
+	fs.Var(&in, "in", "format M file with polarity labels (repeatable)")
+	fs.Var(&roles, "roles", "format M file with role labels (repeatable)")
+	out := fs.String("out", "", "model file to write")
+	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
+	quiet := fs.Bool("q", false, "no progress on stderr")
+	o := defaultFitOptions()
+	addFitFlags(fs, &o)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if len(in) == 0 || *out == "" {
+		fs.Usage()
+		return errors.New("fit needs -in and -out")
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("fit: unexpected arguments %q", fs.Args())
+	}
+	if !*quiet {
+		o.Progress = stderr
+	}
+	pol, err := readMentionFiles(in, *skipBad, stderr)
+	if err != nil {
+		return err
+	}
+	rol, err := readMentionFiles(roles, *skipBad, stderr)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	f, err := fitModel(pol, rol, o)
+	if err != nil {
+		return err
+	}
+	if err := writeModel(*out, f); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%s) in %.1fs\n", *out, describe(f), time.Since(start).Seconds())
+	return nil
+}
+
+func describe(f *models.File) string {
+	var parts []string
+	for _, h := range f.Heads {
+		nz := 0
+		for _, w := range h.Model.W {
+			if w != 0 {
+				nz++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s: %d classes, %d nonzero weights", h.Name, h.Model.Classes, nz))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func writeModel(path string, f *models.File) error {
+	tmp := path + ".tmp"
+	w, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if _, err := f.WriteTo(bw); err != nil {
+		w.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		w.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := w.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// readMentionFiles reads format M files, reporting skipped lines.
+func readMentionFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset.Mentions, error) {
+	var all []dataset.Mentions
+	for _, p := range paths {
+		recs, skipped, err := dataset.ReadMentionsFile(p, dataset.Options{SkipBad: skipBad})
+		for _, s := range skipped {
+			fmt.Fprintf(stderr, "skipped %v\n", s)
+		}
+		if len(skipped) > 0 {
+			fmt.Fprintf(stderr, "%s: skipped %d bad lines\n", p, len(skipped))
+		}
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, recs...)
+	}
+	return all, nil
+}
+
+// newPipeline is the pipeline training uses: the same actor finding as
+// scoring with default options, so ⟨O⟩ marks the same actors.
+func newPipeline(cfg features.Config) (*stance.Pipeline, error) {
+	finder := actors.NewFinder(actors.Default(), actors.Options{Discover: true, Pronouns: true})
+	return stance.NewPipeline(cfg, finder)
+}
+
+// fitModel trains the polarity head on pol and, when rol is not empty, the
+// role head on rol.
+func fitModel(pol, rol []dataset.Mentions, o fitOptions) (*models.File, error) {
+	cfg := o.Features
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	pipe, err := newPipeline(cfg)
+	if err != nil {
+		return nil, err
+	}
+	x := polarityExamples(pipe, pol, o.Further)
+	if x.Rows() == 0 {
+		return nil, errors.New("fit: no targets with a polarity label")
+	}
+	progress(o.Progress, "polarity: %d examples, %d nonzeros\n", x.Rows(), len(x.Indices))
+	polHead, err := models.Fit(x, models.FitOptions{
+		Classes: 3, Dim: cfg.Dim(), L2: o.L2, MaxIter: o.Iters, Workers: o.Workers,
+		Progress: iterProgress(o.Progress, "polarity"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fit polarity: %w", err)
+	}
+	f := &models.File{
+		Config: cfg.Marshal(),
+		Meta: map[string]string{
+			"l2":        strconv.FormatFloat(o.L2, 'g', -1, 64),
+			"iters":     strconv.Itoa(o.Iters),
+			"polarity":  strconv.Itoa(x.Rows()) + " examples",
+			"further":   strconv.FormatBool(o.Further),
+			"trainer":   "actorframe train fit",
+			"role_l2":   strconv.FormatFloat(o.RoleL2, 'g', -1, 64),
+			"algorithm": "multinomial logistic regression, L2, L-BFGS",
+		},
+		Heads: []models.Head{{Name: stance.PolarityHead, Labels: stance.PolarityLabels, Model: polHead}},
+	}
+	if countRoles(rol) == 0 {
+		return f, nil
+	}
+	m, err := stance.FromFile(f, stance.Options{})
+	if err != nil {
+		return nil, err
+	}
+	rx := roleExamples(m, rol)
+	progress(o.Progress, "role: %d examples, %d nonzeros\n", rx.Rows(), len(rx.Indices))
+	roleHead, err := models.Fit(rx, models.FitOptions{
+		Classes: 3, Dim: cfg.Dim(), L2: o.RoleL2, MaxIter: o.Iters, Workers: o.Workers,
+		Progress: iterProgress(o.Progress, "role"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fit role: %w", err)
+	}
+	f.Meta["role"] = strconv.Itoa(rx.Rows()) + " examples"
+	f.Heads = append(f.Heads, models.Head{Name: stance.RoleHead, Labels: stance.RoleLabels, Model: roleHead})
+	return f, nil
+}
+
+func progress(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format, args...)
+	}
+}
+
+func iterProgress(w io.Writer, name string) func(int, float64) {
+	if w == nil {
+		return nil
+	}
+	return func(iter int, loss float64) {
+		if iter%25 == 0 {
+			fmt.Fprintf(w, "%s: iteration %d, loss %.5f\n", name, iter, loss)
+		}
+	}
+}
+
+func countRoles(recs []dataset.Mentions) int {
+	n := 0
+	for _, r := range recs {
+		for _, t := range r.Targets {
+			if t.Role != "" && t.Role != stance.NeutralRole {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// targetSpans returns the spans of all targets of r.
+func targetSpans(r *dataset.Mentions) []features.Span {
+	spans := make([]features.Span, 0, len(r.Targets))
+	for _, t := range r.Targets {
+		spans = append(spans, features.Span{Start: t.Start, End: t.End})
+	}
+	return spans
+}
+
+// polarityExamples featurises every target with a polarity label.
+func polarityExamples(pipe *stance.Pipeline, recs []dataset.Mentions, further bool) *models.Examples {
+	x := &models.Examples{}
+	var fs []features.Feature
+	var idx []uint32
+	var val []float32
+	for i := range recs {
+		r := &recs[i]
+		t := pipe.Analyze(r.Text)
+		t.AddOthers(targetSpans(r)...)
+		for _, tg := range r.Targets {
+			if !tg.HasPolarity {
+				continue
+			}
+			add := func(sp features.Span, w float32) {
+				fs = t.Features(sp, fs[:0])
+				idx, val = idx[:0], val[:0]
+				for _, f := range fs {
+					idx = append(idx, f.Index)
+					val = append(val, f.Value)
+				}
+				x.Append(idx, val, tg.Polarity+1, w)
+			}
+			add(features.Span{Start: tg.Start, End: tg.End}, 1)
+			if further {
+				for _, fm := range tg.Further {
+					add(features.Span{Start: fm.Start, End: fm.End}, 0.5)
+				}
+			}
+		}
+		pipe.Release(t)
+	}
+	return x
+}
+
+// roleExamples builds one example per role-labelled target: the actor's
+// vector over all its occurrences in the text.
+func roleExamples(m *stance.Model, recs []dataset.Mentions) *models.Examples {
+	x := &models.Examples{}
+	pipe := m.Pipeline()
+	for i := range recs {
+		r := &recs[i]
+		t := pipe.Analyze(r.Text)
+		for _, tg := range r.Targets {
+			k := roleIndex(tg.Role)
+			if k < 0 {
+				continue
+			}
+			idx, val := m.ActorVector(t, occurrences(r.Text, tg))
+			x.Append(idx, val, k, 1)
+		}
+		pipe.Release(t)
+	}
+	return x
+}
+
+func roleIndex(role string) int {
+	for i, l := range stance.RoleLabels {
+		if l == role {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxOccurrences bounds how many mentions of one labelled entity are used.
+const maxOccurrences = 20
+
+// occurrences finds the labelled target and, for a named entity, its other
+// word-bounded occurrences in the text. Pronouns and common-noun phrases
+// ("they", "people who...") are taken only where labelled, since elsewhere
+// they mean someone else.
+func occurrences(text string, tg dataset.Target) []features.Span {
+	spans := []features.Span{{Start: tg.Start, End: tg.End}}
+	r, _ := utf8.DecodeRuneInString(tg.Mention)
+	if !unicode.IsUpper(r) || len(tg.Mention) < 3 {
+		return spans
+	}
+	for from := 0; len(spans) < maxOccurrences; {
+		i := strings.Index(text[from:], tg.Mention)
+		if i < 0 {
+			break
+		}
+		s, e := from+i, from+i+len(tg.Mention)
+		from = e
+		if s == tg.Start || !wordBoundary(text, s, e) {
+			continue
+		}
+		spans = append(spans, features.Span{Start: s, End: e})
+	}
+	sortSpans(spans)
+	return spans
+}
+
+func wordBoundary(text string, s, e int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func sortSpans(s []features.Span) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].Start < s[j-1].Start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
