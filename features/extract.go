@@ -260,12 +260,12 @@ func (e *Extractor) buildUnits(d *Doc, ti int, target Span, others []Span) int {
 }
 
 // cueWindow is how far, in units, a cue word may stand from the mention.
-const cueWindow = 6
+const cueWindow = 8
 
 // cueFeatures relates the mention to cue words near it in its clause: a cue
-// to the right is something the mention does (unless a form of "be" makes
-// it passive), a cue to the left is done to it (unless "by" introduces the
-// mention as the agent).
+// to the right is something the mention does (unless a form of "be" just
+// before it makes it passive), a cue to the left is done to it (unless "by"
+// introduces the mention as the agent).
 func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 	u := e.units
 	cl := u[tu].clause
@@ -282,13 +282,10 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 			if tu == 0 || u[tu-1].hash != e.cues.by {
 				rel = RelPatient
 			}
-		} else {
-			for k := tu + 1; k < j; k++ {
-				if e.cues.be[u[k].hash] {
-					rel = RelPatient
-					break
-				}
-			}
+		} else if e.cues.be[u[j-1].hash] || j-2 > tu && e.cues.be[u[j-2].hash] {
+			// "were crushed", "have been brutally shelled"; but not
+			// "is determined to crush", where the be-form is further back
+			rel = RelPatient
 		}
 		dst = e.emit(dst, TCue, u[j].neg, int8(c*4+rel), 0, 0, 0, u[j].tok, TokNone, TokNone)
 	}

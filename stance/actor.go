@@ -62,39 +62,29 @@ func looksLikePerson(name string) bool {
 // in t count as other actors) and aggregates them as Score does, role
 // included. It is how labelled data with given spans is evaluated.
 func (m *Model) FrameSpans(t *Text, spans []features.Span, kind actors.Kind) Frame {
-	var s scratch
-	m.scoreSpans(t, &s, spans)
-	idx := make([]int, len(spans))
-	for i := range idx {
-		idx[i] = i
-	}
-	return m.frameGiven(t, &s, idx, kind)
+	s := m.getScratch()
+	defer m.putScratch(s)
+	idx := m.scoreSpans(t, s, spans)
+	return m.frame(t, s, idx, kind)
 }
 
 // ActorVector returns the role head's input for one actor whose mentions
 // are at spans of t. Training the role head uses it, so that training and
 // scoring see the same vector.
 func (m *Model) ActorVector(t *Text, spans []features.Span) ([]uint32, []float32) {
-	var s scratch
-	m.scoreSpans(t, &s, spans)
-	idx := make([]int, len(spans))
-	for i := range idx {
-		idx[i] = i
-	}
+	s := m.getScratch()
+	defer m.putScratch(s)
+	idx := m.scoreSpans(t, s, spans)
 	P := s.meanProbs(idx, nil)
-	return appendActorVector(nil, nil, &s, idx, P, m.polIdx)
+	return appendActorVector(nil, nil, s, idx, P, m.polIdx)
 }
 
-func (m *Model) scoreSpans(t *Text, s *scratch, spans []features.Span) {
-	s.offs = append(s.offs[:0], 0)
-	s.mprobs = s.mprobs[:0]
-	s.weights = s.weights[:0]
-	s.given = true
-	for _, sp := range spans {
-		s.feats = t.Features(sp, s.feats)
-		s.offs = append(s.offs, len(s.feats))
-		p := m.probs(s, s.feats[s.offs[len(s.offs)-2]:])
-		s.mprobs = append(s.mprobs, p)
-		s.weights = append(s.weights, mentionWeight(p, actors.Listed))
+func (m *Model) scoreSpans(t *Text, s *scratch, spans []features.Span) []int {
+	s.reset()
+	idx := make([]int, len(spans))
+	for i, sp := range spans {
+		m.addMention(t, s, sp, actors.Listed)
+		idx[i] = i
 	}
+	return idx
 }

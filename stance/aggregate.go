@@ -185,22 +185,36 @@ func tallyCues(s *scratch, idx []int) cueTally {
 func (m *Model) roleOf(s *scratch, idx []int, P [3]float64, cues cueTally) (string, float64) {
 	var rp [3]float64
 	if m.role != nil {
-		s.idx, s.val = s.idx[:0], s.val[:0]
-		s.idx, s.val = appendActorVector(s.idx, s.val, s, idx, P, m.polIdx)
-		probs := m.role.Probs(s.idx, s.val, s.probs[:0])
-		copy(rp[:], probs)
+		// The role head reads the actor vector of appendActorVector; its
+		// logits are the per-mention sums already computed, scaled.
+		var l [3]float64
+		scale := 1 / math.Sqrt(float64(len(idx)))
+		for _, i := range idx {
+			for k := range l {
+				l[k] += s.mrole[i][k]
+			}
+		}
+		for k := range l {
+			l[k] = float64(m.role.B[k]) + scale*l[k] +
+				float64(m.role.W[int(m.polIdx[0])*3+k])*float64(float32(P[0])) +
+				float64(m.role.W[int(m.polIdx[1])*3+k])*float64(float32(P[2]))
+		}
+		rp = softmax3(l)
 	} else {
 		rp = [3]float64{P[2], P[0], 0}
 	}
 	// Cue words about conflict are evidence the role model, trained on
-	// climate news, rarely saw: fold them in as a prior.
+	// climate news, rarely saw: fold them in as pseudo-counts. Doing harm
+	// weighs more than being helped or praised: news frames an actor by
+	// its violence first.
+	a, p := features.RelAgent, features.RelPatient
 	agg := cues[features.CueAggression]
-	prot := cues[features.CueProtection][features.RelAgent] + cues[features.CuePeace][features.RelAgent] + cues[features.CuePraise][features.RelAgent]
-	suffer := cues[features.CueSuffering][features.RelAgent] + cues[features.CueSuffering][features.RelPatient] + agg[features.RelPatient]
-	bad := agg[features.RelAgent] + cues[features.CueDeceit][features.RelAgent] + cues[features.CueCondemn][features.RelPatient]
+	prot := cues[features.CueProtection][a] + cues[features.CuePeace][a] + cues[features.CuePraise][p]
+	suffer := cues[features.CueSuffering][a] + cues[features.CueSuffering][p] + agg[p]
+	bad := 2*agg[a] + cues[features.CueDeceit][a] + cues[features.CueCondemn][p]
 	total := prot + suffer + bad
 	if total > 0 {
-		k := 1.0 // pseudo-count weight of the model's own opinion
+		const k = 0.5 // pseudo-count weight of the role model's own opinion
 		rp[0] = (rp[0]*k + prot) / (k + total)
 		rp[1] = (rp[1]*k + bad) / (k + total)
 		rp[2] = (rp[2]*k + suffer) / (k + total)
@@ -287,9 +301,5 @@ func (m *Model) actorEvidence(t *Text, s *scratch, idx []int) []Evidence {
 		})
 		idx = top[:evidenceMentions]
 	}
-	var fs []features.Feature
-	for _, i := range idx {
-		fs = append(fs, s.feats[s.offs[i]:s.offs[i+1]]...)
-	}
-	return m.evidence(&t.Doc, fs, 6)
+	return m.evidence(&t.Doc, s, idx, 6)
 }

@@ -7,7 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
-	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/actorframe/actorframe/features"
@@ -55,6 +55,8 @@ type Model struct {
 	opt  Options
 	// feature indices of the polarity summary the role head reads
 	polIdx [2]uint32
+	// scratch memory, reused across calls
+	scratch *sync.Pool
 }
 
 // Errors from loading models.
@@ -135,6 +137,7 @@ func (m *Model) WithOptions(opt Options) (*Model, error) {
 func (m *Model) with(cfg features.Config, opt Options) (*Model, error) {
 	n := *m
 	n.opt = opt
+	n.scratch = new(sync.Pool)
 	n.cat = opt.Actors
 	if n.cat == nil {
 		n.cat = actors.Default()
@@ -157,40 +160,104 @@ func (m *Model) File() *models.File { return m.file }
 // Options returns the options m was built with.
 func (m *Model) Options() Options { return m.opt }
 
-// scratch holds per-call working memory.
+// scratch holds per-call working memory; Models pool them.
 type scratch struct {
 	feats   []features.Feature
-	offs    []int // feats[offs[i]:offs[i+1]] belong to mention i
-	idx     []uint32
-	val     []float32
-	probs   []float64
+	contrib []float32 // per feature: its push on P(positive) − P(negative), in logit units
+	offs    []int     // feats[offs[i]:offs[i+1]] belong to mention i
 	mprobs  [][3]float64
+	mrole   [][3]float64 // per mention: the role head's logit sums over its features
 	weights []float64
 	voices  []string
-	given   bool // mentions are given spans, not t.Mentions
+	probs   []float64
+	idx     []uint32
+	val     []float32
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{}
+}
+
+func (m *Model) putScratch(s *scratch) {
+	if cap(s.feats) > 1<<20 {
+		return // do not keep the memory of a huge text alive
+	}
+	m.scratch.Put(s)
 }
 
 // Score reports how text frames each actor in it.
 func (m *Model) Score(text string) Report {
 	t := m.pipe.Analyze(text)
 	defer m.pipe.Release(t)
-	var s scratch
-	m.scoreMentions(t, &s)
-	return m.report(t, &s)
+	s := m.getScratch()
+	defer m.putScratch(s)
+	s.reset()
+	for _, mn := range t.Mentions {
+		m.addMention(t, s, features.Span{Start: mn.Start, End: mn.End}, mn.Via)
+	}
+	return m.report(t, s)
 }
 
-// scoreMentions extracts and scores every mention of t.
-func (m *Model) scoreMentions(t *Text, s *scratch) {
+func (s *scratch) reset() {
+	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
 	s.offs = append(s.offs[:0], 0)
-	s.mprobs = s.mprobs[:0]
-	s.weights = s.weights[:0]
-	for _, mn := range t.Mentions {
-		s.feats = t.Features(features.Span{Start: mn.Start, End: mn.End}, s.feats)
-		s.offs = append(s.offs, len(s.feats))
-		p := m.probs(s, s.feats[s.offs[len(s.offs)-2]:])
-		s.mprobs = append(s.mprobs, p)
-		s.weights = append(s.weights, mentionWeight(p, mn.Via))
+	s.mprobs, s.mrole, s.weights = s.mprobs[:0], s.mrole[:0], s.weights[:0]
+}
+
+// addMention extracts and scores one mention. A single pass over its
+// features computes the polarity logits, the role head's partial sums and
+// each feature's contribution, so that frames and evidence later need no
+// second look at the weights.
+func (m *Model) addMention(t *Text, s *scratch, span features.Span, via actors.Via) {
+	from := len(s.feats)
+	s.feats = t.Features(span, s.feats)
+	fs := s.feats[from:]
+	K := m.pol.Classes
+	pw, rw := m.pol.W, []float32(nil)
+	if m.role != nil {
+		rw = m.role.W
 	}
+	var l, r [3]float64
+	for k := 0; k < 3; k++ {
+		l[k] = float64(m.pol.B[k])
+	}
+	for _, f := range fs {
+		i := int(f.Index) * K
+		v := float64(f.Value)
+		row := pw[i : i+3 : i+3]
+		l[0] += float64(row[0]) * v
+		l[1] += float64(row[1]) * v
+		l[2] += float64(row[2]) * v
+		s.contrib = append(s.contrib, (row[2]-row[0])*f.Value)
+		if rw != nil {
+			rr := rw[i : i+3 : i+3]
+			r[0] += float64(rr[0]) * v
+			r[1] += float64(rr[1]) * v
+			r[2] += float64(rr[2]) * v
+		}
+	}
+	p := softmax3(l)
+	s.offs = append(s.offs, len(s.feats))
+	s.mprobs = append(s.mprobs, p)
+	s.mrole = append(s.mrole, r)
+	s.weights = append(s.weights, mentionWeight(p, via))
+}
+
+func softmax3(l [3]float64) [3]float64 {
+	mx := math.Max(l[0], math.Max(l[1], l[2]))
+	var p [3]float64
+	var z float64
+	for k := range l {
+		p[k] = math.Exp(l[k] - mx)
+		z += p[k]
+	}
+	for k := range p {
+		p[k] /= z
+	}
+	return p
 }
 
 func (m *Model) probs(s *scratch, fs []features.Feature) [3]float64 {
@@ -220,14 +287,13 @@ func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	}
 	t := m.pipe.Analyze(text)
 	defer m.pipe.Release(t)
-	span := features.Span{Start: from, End: to}
-	t.AddOthers() // keep sorted
-	var s scratch
-	s.feats = t.Features(span, s.feats)
-	p := m.probs(&s, s.feats)
-	ms := MentionScore{Mention: m.mention(t, from, to, "given", p, voiceOf(t, from))}
+	s := m.getScratch()
+	defer m.putScratch(s)
+	s.reset()
+	m.addMention(t, s, features.Span{Start: from, End: to}, actors.Listed)
+	ms := MentionScore{Mention: m.mention(t, from, to, "given", s.mprobs[0], voiceOf(t, from))}
 	if !m.opt.NoEvidence {
-		ms.Evidence = m.evidence(&t.Doc, s.feats, 5)
+		ms.Evidence = m.evidence(&t.Doc, s, []int{0}, 5)
 	}
 	return ms, nil
 }
@@ -287,36 +353,53 @@ func argmax(p []float64) int {
 	return best
 }
 
-// evidence returns the n features of fs that push P(positive) − P(negative)
-// hardest, merged by name.
-func (m *Model) evidence(d *features.Doc, fs []features.Feature, n int) []Evidence {
-	type contrib struct {
+// evidence returns the n features of mentions idx that push
+// P(positive) − P(negative) hardest, merged by name. It keeps a short list
+// of the strongest contributions in one pass, so only a few features are
+// ever rendered as names.
+func (m *Model) evidence(d *features.Doc, s *scratch, idx []int, n int) []Evidence {
+	const keep = 12
+	type cand struct {
 		f features.Feature
-		w float64
+		w float32
 	}
-	cs := make([]contrib, 0, len(fs))
-	for _, f := range fs {
-		w := m.pol.Contribution(f.Index, f.Value, 2) - m.pol.Contribution(f.Index, f.Value, 0)
-		if w != 0 {
-			cs = append(cs, contrib{f, w})
+	var top [keep]cand
+	nt := 0
+	for _, i := range idx {
+		for j := s.offs[i]; j < s.offs[i+1]; j++ {
+			w := s.contrib[j]
+			aw := float32(math.Abs(float64(w)))
+			if aw == 0 || nt == keep && aw <= float32(math.Abs(float64(top[nt-1].w))) {
+				continue
+			}
+			k := nt
+			if nt < keep {
+				nt++
+			} else {
+				k = keep - 1
+			}
+			for k > 0 && float32(math.Abs(float64(top[k-1].w))) < aw {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = cand{s.feats[j], w}
 		}
 	}
-	sort.Slice(cs, func(i, j int) bool { return math.Abs(cs[i].w) > math.Abs(cs[j].w) })
 	var out []Evidence
-	for _, c := range cs {
+	for _, c := range top[:nt] {
 		name := d.FeatureName(c.f)
 		merged := false
 		for i := range out {
 			if out[i].Feature == name {
-				out[i].Weight += c.w
+				out[i].Weight += float64(c.w)
 				merged = true
 			}
 		}
 		if !merged {
 			if len(out) == n {
-				break
+				continue
 			}
-			out = append(out, Evidence{Feature: name, Weight: c.w})
+			out = append(out, Evidence{Feature: name, Weight: float64(c.w)})
 		}
 	}
 	for i := range out {
