@@ -41,3 +41,28 @@ func lexiconFor(seed uint64) map[uint64]float32 {
 	lexCache[seed] = m
 	return m
 }
+
+var (
+	valenceOnce sync.Once
+	valences    map[string]float32
+)
+
+// Valence returns the prior polarity in [-1, 1] of word (after stemming)
+// from the embedded VADER-derived lexicon, and whether it has one. It is
+// for baselines and explanations; the extractor uses hashed lookups.
+func Valence(word string) (float32, bool) {
+	valenceOnce.Do(func() {
+		valences = map[string]float32{}
+		for _, line := range strings.Split(lexiconTSV, "\n") {
+			stem, val, ok := strings.Cut(line, "\t")
+			if !ok || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if v, err := strconv.ParseFloat(val, 32); err == nil {
+				valences[stem] = float32(v)
+			}
+		}
+	})
+	v, ok := valences[Stem(word)]
+	return v, ok
+}

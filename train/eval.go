@@ -106,12 +106,21 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
 	authorOnly := fs.Bool("author-only", false, "count only the author's voice in actor scores")
 	quiet := fs.Bool("q", false, "no progress on stderr")
+	baseline := fs.Bool("baseline", false, "score with the lexicon baseline instead of a model (format M polarity)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *in == "" {
 		fs.Usage()
 		return errors.New("eval needs -in")
+	}
+	if *baseline {
+		recs, skipped, err := dataset.ReadMentionsFile(*in, dataset.Options{SkipBad: *skipBad})
+		reportSkipped(stderr, *in, skipped)
+		if err != nil {
+			return err
+		}
+		return lexiconBaseline(recs).print(stdout, *asJSON, false)
 	}
 	m, err := loadModel(*modelPath)
 	if err != nil {
