@@ -1,9 +1,6 @@
-// The model file format.
-
 package models
 
 import (
-	"bufio"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -11,22 +8,23 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
-	"os"
+	"slices"
 	"sort"
 )
 
-// Head is one named classifier of a model file.
+// Head is one named classifier in a model file.
 type Head struct {
-	Name   string
-	Labels []string
+	Name   string   // e.g. "polarity", "role"; unique within a File
+	Labels []string // class names in index order, e.g. ["negative", "neutral", "positive"]
 	Model  *Linear
 }
 
 // File is a model file: the feature configuration its heads were trained
-// with (JSON owned by package features), free-form metadata, and heads.
+// with (JSON owned by package features; this package only checks that it
+// is valid JSON, or empty), free-form metadata, and the heads.
 type File struct {
 	Config json.RawMessage
-	Meta   map[string]string
+	Meta   map[string]string // free-form (training data, options); written in sorted key order
 	Heads  []Head
 }
 
@@ -40,24 +38,100 @@ func (f *File) Head(name string) (*Head, bool) {
 	return nil, false
 }
 
-// Errors from Read. They are wrapped with detail; test with errors.Is.
+// Errors from Read and ReadFile. They come wrapped with detail (where in
+// the file, which values); test for them with errors.Is.
 var (
-	ErrMagic     = errors.New("models: not an actorframe model file")
-	ErrVersion   = errors.New("models: unsupported model format version")
-	ErrTruncated = errors.New("models: model file truncated")
-	ErrChecksum  = errors.New("models: model file checksum mismatch")
-	ErrCorrupt   = errors.New("models: model file inconsistent")
+	ErrNotModel  = errors.New("not an actorframe model file")
+	ErrVersion   = errors.New("unsupported model file version")
+	ErrTruncated = errors.New("model file truncated")
+	ErrChecksum  = errors.New("model file checksum mismatch")
+	ErrCorrupt   = errors.New("model file inconsistent")
 )
 
-const magic = "AFRM"
-const formatVersion = 1
+// The binary layout; see the package documentation.
+const (
+	magic         = "AFRM"
+	FormatVersion = 1  // the model file format version this package writes and reads
+	headerSize    = 18 // magic, version uint16, payload length uint64, CRC-32C uint32
+)
 
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
+// Limits that Read enforces and WriteTo refuses to exceed. They are far
+// above any real model; they exist so that a corrupt or hostile file can
+// not make Read allocate gigabytes.
+const (
+	maxPayload = 1 << 31 // bytes
+	maxClasses = 1 << 10 // per head
+	maxWeights = 1 << 26 // Dim·Classes per head: 256 MB of float32
+)
 
-// WriteTo writes f in the binary format described in the package doc.
-// The same File always gives the same bytes.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// WriteTo writes f in the binary format described in the package
+// documentation. The bytes depend only on f: the same File always gives
+// the same bytes. It returns an error, writing nothing, if f could not be
+// read back: a head without a model, with sizes that disagree (len(W) !=
+// Dim·Classes, len(Labels) != Classes), with a non-finite weight, or with
+// the name of an earlier head; or a Config that is not valid JSON.
 func (f *File) WriteTo(w io.Writer) (int64, error) {
-	var p []byte
+	p, err := f.appendPayload(nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(p) > maxPayload {
+		return 0, fmt.Errorf("models: payload of %d bytes exceeds the %d-byte limit", len(p), maxPayload)
+	}
+	hdr := make([]byte, 0, headerSize)
+	hdr = append(hdr, magic...)
+	hdr = binary.LittleEndian.AppendUint16(hdr, FormatVersion)
+	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(len(p)))
+	hdr = binary.LittleEndian.AppendUint32(hdr, crc32.Checksum(p, castagnoli))
+	n, err := w.Write(hdr)
+	if err != nil {
+		return int64(n), err
+	}
+	m, err := w.Write(p)
+	return int64(n + m), err
+}
+
+// appendPayload appends f's payload:
+//
+//	config      bytes
+//	meta        uvarint count, then key bytes, value bytes (keys ascending)
+//	heads       uvarint count, then per head:
+//	  name        bytes
+//	  labels      uvarint count, then bytes each
+//	  classes K   uvarint
+//	  dim D       uvarint
+//	  biases      K float32
+//	  rows        uvarint count, then per row: uvarint index delta, K float32
+//
+// where bytes is a uvarint length and the bytes, float32 is little-endian
+// IEEE 754, and a row's index delta is its feature index minus the previous
+// row's (the first row's is its index).
+func (f *File) appendPayload(p []byte) ([]byte, error) {
+	if len(f.Config) > 0 && !json.Valid(f.Config) {
+		return nil, errors.New("models: Config is not valid JSON")
+	}
+	size := len(f.Config) + 16
+	for k, v := range f.Meta {
+		size += len(k) + len(v) + 8
+	}
+	for i, h := range f.Heads {
+		if err := checkHead(&h); err != nil {
+			return nil, fmt.Errorf("models: head %d %q: %w", i, h.Name, err)
+		}
+		for _, g := range f.Heads[:i] {
+			if g.Name == h.Name {
+				return nil, fmt.Errorf("models: two heads are called %q", h.Name)
+			}
+		}
+		size += 64 + len(h.Name) + 4*h.Model.Classes + h.Model.Nonzeros()*(4*h.Model.Classes+3)
+		for _, l := range h.Labels {
+			size += len(l) + 4
+		}
+	}
+	p = slices.Grow(p, size)
+
 	p = appendBytes(p, f.Config)
 	keys := make([]string, 0, len(f.Meta))
 	for k := range f.Meta {
@@ -66,33 +140,28 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 	sort.Strings(keys)
 	p = binary.AppendUvarint(p, uint64(len(keys)))
 	for _, k := range keys {
-		p = appendBytes(p, []byte(k))
-		p = appendBytes(p, []byte(f.Meta[k]))
+		p = appendString(p, k)
+		p = appendString(p, f.Meta[k])
 	}
 	p = binary.AppendUvarint(p, uint64(len(f.Heads)))
 	for _, h := range f.Heads {
 		m := h.Model
-		p = appendBytes(p, []byte(h.Name))
+		K := m.Classes
+		p = appendString(p, h.Name)
 		p = binary.AppendUvarint(p, uint64(len(h.Labels)))
 		for _, l := range h.Labels {
-			p = appendBytes(p, []byte(l))
+			p = appendString(p, l)
 		}
-		p = binary.AppendUvarint(p, uint64(m.Classes))
+		p = binary.AppendUvarint(p, uint64(K))
 		p = binary.AppendUvarint(p, uint64(m.Dim))
 		for _, b := range m.B {
 			p = binary.LittleEndian.AppendUint32(p, math.Float32bits(b))
 		}
-		nz := 0
-		for fi := 0; fi < m.Dim; fi++ {
-			if nonzero(m.W[fi*m.Classes : fi*m.Classes+m.Classes]) {
-				nz++
-			}
-		}
-		p = binary.AppendUvarint(p, uint64(nz))
+		p = binary.AppendUvarint(p, uint64(m.Nonzeros()))
 		prev := 0
 		for fi := 0; fi < m.Dim; fi++ {
-			row := m.W[fi*m.Classes : fi*m.Classes+m.Classes]
-			if !nonzero(row) {
+			row := m.W[fi*K : fi*K+K]
+			if !nonzeroRow(row) {
 				continue
 			}
 			p = binary.AppendUvarint(p, uint64(fi-prev))
@@ -102,26 +171,41 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
-	var hdr []byte
-	hdr = append(hdr, magic...)
-	hdr = binary.LittleEndian.AppendUint16(hdr, formatVersion)
-	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(len(p)))
-	hdr = binary.LittleEndian.AppendUint32(hdr, crc32.Checksum(p, crcTable))
-	n, err := w.Write(hdr)
-	if err != nil {
-		return int64(n), err
-	}
-	n2, err := w.Write(p)
-	return int64(n + n2), err
+	return p, nil
 }
 
-func nonzero(r []float32) bool {
-	for _, v := range r {
-		if v != 0 {
-			return true
+// checkHead reports why h could not be written and read back.
+func checkHead(h *Head) error {
+	m := h.Model
+	switch {
+	case m == nil:
+		return errors.New("no model")
+	case m.Classes < 2 || m.Classes > maxClasses:
+		return fmt.Errorf("%d classes, want 2 to %d", m.Classes, maxClasses)
+	case len(h.Labels) != m.Classes:
+		return fmt.Errorf("%d labels for %d classes", len(h.Labels), m.Classes)
+	case m.Dim < 1 || m.Dim > maxWeights/m.Classes:
+		return fmt.Errorf("dimension %d with %d classes, want 1 to %d weights in all", m.Dim, m.Classes, maxWeights)
+	case len(m.W) != m.Dim*m.Classes:
+		return fmt.Errorf("%d weights for %d features and %d classes", len(m.W), m.Dim, m.Classes)
+	case len(m.B) != m.Classes:
+		return fmt.Errorf("%d biases for %d classes", len(m.B), m.Classes)
+	}
+	for k, b := range m.B {
+		if !finite(b) {
+			return fmt.Errorf("bias %d is %v", k, b)
 		}
 	}
-	return false
+	for i, w := range m.W {
+		if !finite(w) {
+			return fmt.Errorf("weight of feature %d, class %d is %v", i/m.Classes, i%m.Classes, w)
+		}
+	}
+	return nil
+}
+
+func finite(v float32) bool {
+	return !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0)
 }
 
 func appendBytes(p, b []byte) []byte {
@@ -129,149 +213,7 @@ func appendBytes(p, b []byte) []byte {
 	return append(p, b...)
 }
 
-// ReadFile reads a model file from disk.
-func ReadFile(path string) (*File, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	f, err := Read(bufio.NewReader(fh))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return f, nil
-}
-
-// maxPayload bounds what Read accepts, far above any real model.
-const maxPayload = 1 << 30
-
-// Read decodes a model file, checking its magic, version, length and
-// checksum, and every count against the bytes that remain.
-func Read(r io.Reader) (*File, error) {
-	var hdr [18]byte
-	if n, err := io.ReadFull(r, hdr[:]); err != nil {
-		if n >= 4 && string(hdr[:4]) != magic || n < 4 && n > 0 && string(hdr[:n]) != magic[:n] {
-			return nil, ErrMagic
-		}
-		return nil, fmt.Errorf("%w: header is %d of 18 bytes", ErrTruncated, n)
-	}
-	if string(hdr[:4]) != magic {
-		return nil, ErrMagic
-	}
-	if v := binary.LittleEndian.Uint16(hdr[4:]); v != formatVersion {
-		return nil, fmt.Errorf("%w: file has version %d, this build reads version %d", ErrVersion, v, formatVersion)
-	}
-	size := binary.LittleEndian.Uint64(hdr[6:])
-	sum := binary.LittleEndian.Uint32(hdr[14:])
-	if size > maxPayload {
-		return nil, fmt.Errorf("%w: payload size %d", ErrCorrupt, size)
-	}
-	p, err := io.ReadAll(io.LimitReader(r, int64(size)))
-	if err != nil {
-		return nil, err
-	}
-	if uint64(len(p)) != size {
-		return nil, fmt.Errorf("%w: payload is %d of %d bytes", ErrTruncated, len(p), size)
-	}
-	if crc32.Checksum(p, crcTable) != sum {
-		return nil, ErrChecksum
-	}
-	d := decoder{p: p}
-	f := &File{Config: json.RawMessage(d.bytes()), Meta: map[string]string{}}
-	nm := d.count(2)
-	for i := 0; i < nm && d.err == nil; i++ {
-		k := string(d.bytes())
-		f.Meta[k] = string(d.bytes())
-	}
-	nh := d.count(16)
-	for i := 0; i < nh && d.err == nil; i++ {
-		h := Head{Name: string(d.bytes())}
-		nl := d.count(1)
-		for j := 0; j < nl && d.err == nil; j++ {
-			h.Labels = append(h.Labels, string(d.bytes()))
-		}
-		K, D := int(d.uvarint()), int(d.uvarint())
-		if d.err != nil {
-			break
-		}
-		if K != nl || K < 2 || K > 64 || D < 1 || D > 1<<28 {
-			return nil, fmt.Errorf("%w: head %q has %d classes, %d labels, %d features", ErrCorrupt, h.Name, K, nl, D)
-		}
-		m := &Linear{Classes: K, Dim: D, W: make([]float32, D*K), B: make([]float32, K)}
-		for k := 0; k < K; k++ {
-			m.B[k] = d.f32()
-		}
-		nz := d.count(4 * K)
-		fi := 0
-		for j := 0; j < nz && d.err == nil; j++ {
-			fi += int(d.uvarint())
-			if fi >= D || fi < 0 {
-				return nil, fmt.Errorf("%w: head %q: feature %d >= %d", ErrCorrupt, h.Name, fi, D)
-			}
-			for k := 0; k < K; k++ {
-				m.W[fi*K+k] = d.f32()
-			}
-		}
-		h.Model = m
-		f.Heads = append(f.Heads, h)
-	}
-	if d.err != nil {
-		return nil, d.err
-	}
-	if len(d.p) != 0 {
-		return nil, fmt.Errorf("%w: %d bytes after the last head", ErrCorrupt, len(d.p))
-	}
-	return f, nil
-}
-
-type decoder struct {
-	p   []byte
-	err error
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(d.p)
-	if n <= 0 {
-		d.err = fmt.Errorf("%w: bad varint", ErrCorrupt)
-		return 0
-	}
-	d.p = d.p[n:]
-	return v
-}
-
-// count reads a length whose items take at least min bytes each.
-func (d *decoder) count(min int) int {
-	v := d.uvarint()
-	if d.err == nil && v > uint64(len(d.p)/min) {
-		d.err = fmt.Errorf("%w: count %d exceeds the remaining %d bytes", ErrCorrupt, v, len(d.p))
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) bytes() []byte {
-	n := d.count(1)
-	if d.err != nil {
-		return nil
-	}
-	b := d.p[:n:n]
-	d.p = d.p[n:]
-	return b
-}
-
-func (d *decoder) f32() float32 {
-	if d.err != nil {
-		return 0
-	}
-	if len(d.p) < 4 {
-		d.err = fmt.Errorf("%w: short float", ErrCorrupt)
-		return 0
-	}
-	v := math.Float32frombits(binary.LittleEndian.Uint32(d.p))
-	d.p = d.p[4:]
-	return v
+func appendString(p []byte, s string) []byte {
+	p = binary.AppendUvarint(p, uint64(len(s)))
+	return append(p, s...)
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/models"
 	"github.com/actorframe/actorframe/stance"
 	"github.com/actorframe/actorframe/train/dataset"
 )
@@ -298,6 +299,16 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	}
 	folds := stratifiedFolds(recs, *k, o.Features.Seed)
 	total := newResult()
+	// A file without polarity labels (roles only) needs its polarity head
+	// trained once, on the extra data, not once per fold.
+	var shared *models.File
+	if countPolarity(recs) == 0 {
+		fo := o
+		fo.Progress = nil
+		if shared, err = fitPolarity(extra, fo); err != nil {
+			return fmt.Errorf("cv: polarity head from -pol: %w", err)
+		}
+	}
 	for f := 0; f < *k; f++ {
 		var train, test []dataset.Mentions
 		for i := range recs {
@@ -307,10 +318,14 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 				train = append(train, recs[i])
 			}
 		}
-		pol := append(append([]dataset.Mentions(nil), train...), extra...)
 		fo := o
 		fo.Progress = nil
-		file, err := fitModel(pol, train, fo)
+		var file *models.File
+		if shared != nil {
+			file, err = fitRole(shared, train, fo)
+		} else {
+			file, err = fitModel(append(append([]dataset.Mentions(nil), train...), extra...), train, fo)
+		}
 		if err != nil {
 			return fmt.Errorf("cv fold %d: %w", f+1, err)
 		}
@@ -358,4 +373,16 @@ func stratifiedFolds(recs []dataset.Mentions, k int, seed uint64) []int {
 		}
 	}
 	return folds
+}
+
+func countPolarity(recs []dataset.Mentions) int {
+	n := 0
+	for _, r := range recs {
+		for _, t := range r.Targets {
+			if t.HasPolarity {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -234,6 +234,15 @@ func newPipeline(cfg features.Config) (*stance.Pipeline, error) {
 // fitModel trains the polarity head on pol and, when rol is not empty, the
 // role head on rol.
 func fitModel(pol, rol []dataset.Mentions, o fitOptions) (*models.File, error) {
+	f, err := fitPolarity(pol, o)
+	if err != nil {
+		return nil, err
+	}
+	return fitRole(f, rol, o)
+}
+
+// fitPolarity trains a model file holding only the polarity head.
+func fitPolarity(pol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	cfg := o.Features
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -254,7 +263,7 @@ func fitModel(pol, rol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fit polarity: %w", err)
 	}
-	f := &models.File{
+	return &models.File{
 		Config: cfg.Marshal(),
 		Meta: map[string]string{
 			"l2":        strconv.FormatFloat(o.L2, 'g', -1, 64),
@@ -262,15 +271,27 @@ func fitModel(pol, rol []dataset.Mentions, o fitOptions) (*models.File, error) {
 			"polarity":  strconv.Itoa(x.Rows()) + " examples",
 			"further":   strconv.FormatBool(o.Further),
 			"trainer":   "actorframe train fit",
-			"role_l2":   strconv.FormatFloat(o.RoleL2, 'g', -1, 64),
 			"algorithm": "multinomial logistic regression, L2, L-BFGS",
 		},
 		Heads: []models.Head{{Name: stance.PolarityHead, Labels: stance.PolarityLabels, Model: polHead}},
-	}
+	}, nil
+}
+
+// fitRole returns a copy of f with a role head trained on rol (f itself when
+// rol holds no role labels). The role head reads the polarity head's output.
+func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	if countRoles(rol) == 0 {
 		return f, nil
 	}
-	m, err := stance.FromFile(f, stance.Options{})
+	base := &models.File{Config: f.Config, Meta: map[string]string{}, Heads: f.Heads[:1]}
+	for k, v := range f.Meta {
+		base.Meta[k] = v
+	}
+	m, err := stance.FromFile(base, stance.Options{})
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := features.ParseConfig(f.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -283,9 +304,10 @@ func fitModel(pol, rol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fit role: %w", err)
 	}
-	f.Meta["role"] = strconv.Itoa(rx.Rows()) + " examples"
-	f.Heads = append(f.Heads, models.Head{Name: stance.RoleHead, Labels: stance.RoleLabels, Model: roleHead})
-	return f, nil
+	base.Meta["role"] = strconv.Itoa(rx.Rows()) + " examples"
+	base.Meta["role_l2"] = strconv.FormatFloat(o.RoleL2, 'g', -1, 64)
+	base.Heads = append(append([]models.Head(nil), base.Heads...), models.Head{Name: stance.RoleHead, Labels: stance.RoleLabels, Model: roleHead})
+	return base, nil
 }
 
 func progress(w io.Writer, format string, args ...any) {
