@@ -55,16 +55,23 @@ var cueWords = map[uint8][]string{
 
 var beWords = []string{"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"}
 
+// undergoWords, between the mention and a cue to its right, make the
+// mention the one the act is done to: "civilians have been subjected to a
+// daily pounding", "families fleeing the bombing", "towns under siege".
+var undergoWords = []string{"subjected", "endure", "endured", "enduring", "suffer", "suffered", "suffering", "face", "faced",
+	"facing", "under", "survive", "survived", "escape", "escaped", "escaping", "flee", "fled", "fleeing", "victim", "victims"}
+
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
-	class map[uint64]uint8
-	be    map[uint64]bool
-	by    uint64
+	class   map[uint64]uint8
+	be      map[uint64]bool
+	undergo map[uint64]bool
+	by      uint64
 }
 
 func newCueTable(seed uint64) *cueTable {
 	lx := NewLexicon(seed)
-	t := &cueTable{class: map[uint64]uint8{}, be: map[uint64]bool{}, by: lx.Hash("by")}
+	t := &cueTable{class: map[uint64]uint8{}, be: map[uint64]bool{}, undergo: map[uint64]bool{}, by: lx.Hash("by")}
 	for c := uint8(1); c < numCues; c++ {
 		for _, w := range cueWords[c] {
 			h := lx.Hash(w)
@@ -75,6 +82,9 @@ func newCueTable(seed uint64) *cueTable {
 	}
 	for _, w := range beWords {
 		t.be[lx.Hash(w)] = true
+	}
+	for _, w := range undergoWords {
+		t.undergo[lx.Hash(w)] = true
 	}
 	return t
 }

@@ -282,7 +282,7 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 			if tu == 0 || u[tu-1].hash != e.cues.by {
 				rel = RelPatient
 			}
-		} else if e.cues.be[u[j-1].hash] || j-2 > tu && e.cues.be[u[j-2].hash] {
+		} else if e.cues.be[u[j-1].hash] || j-2 > tu && e.cues.be[u[j-2].hash] || e.undergoes(tu, j) {
 			// "were crushed", "have been brutally shelled"; but not
 			// "is determined to crush", where the be-form is further back
 			rel = RelPatient
@@ -290,6 +290,17 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 		dst = e.emit(dst, TCue, u[j].neg, int8(c*4+rel), 0, 0, 0, u[j].tok, TokNone, TokNone)
 	}
 	return dst
+}
+
+// undergoes reports whether a word between units tu and j says that the
+// mention at tu suffers what j names.
+func (e *Extractor) undergoes(tu, j int) bool {
+	for k := tu + 1; k < j; k++ {
+		if e.cues.undergo[e.units[k].hash] {
+			return true
+		}
+	}
+	return false
 }
 
 // lexFeatures marks words of prior polarity by their side of the mention,

@@ -110,6 +110,10 @@ func TestExtractPlaceholdersAndCues(t *testing.T) {
 		{"Assad did not protect the people.", "Assad", nil,
 			[]string{"not(protect)", "not(⟨T⟩ agent of protection (protect))"}, []string{"⟨T⟩ agent of protection (protect)"}},
 		{"Russia's brutal campaign", "Russia", nil, []string{"⟨T⟩ 's", "⟨T⟩ 's brutal"}, nil},
+		{"Civilians have been subjected to a daily pounding from artillery.", "Civilians", nil,
+			[]string{"⟨T⟩ patient of aggression (pounding)"}, []string{"⟨T⟩ agent of aggression (pounding)"}},
+		{"Families fleeing the bombing reached the border.", "Families", nil,
+			[]string{"⟨T⟩ patient of aggression (bombing)"}, nil},
 	}
 	for _, tt := range tests {
 		got := names(cfg, tt.text, tt.target, tt.others...)
