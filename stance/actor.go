@@ -65,7 +65,7 @@ func (m *Model) FrameSpans(t *Text, spans []features.Span, kind actors.Kind) Fra
 	s := m.getScratch()
 	defer m.putScratch(s)
 	idx := m.scoreSpans(t, s, spans)
-	return m.frame(t, s, idx, kind)
+	return m.frame(t, s, idx, kind, false)
 }
 
 // ActorVector returns the role head's input for one actor whose mentions

@@ -16,7 +16,7 @@ const pronounWeight = 0.5
 // role model is unsure (below neutralRoleConf) is given the neutral role.
 const (
 	neutralBand     = 0.15
-	neutralRoleConf = 0.5
+	neutralRoleConf = 0.4
 )
 
 // evidenceMentions bounds how many mentions an actor's evidence is drawn
@@ -73,14 +73,14 @@ func (m *Model) actorFrame(t *Text, s *scratch, g []int) ActorFrame {
 	if m.opt.AuthorOnly && len(author) > 0 {
 		counted, af.Counted = author, Author
 	}
-	af.Frame = m.frame(t, s, counted, first.Kind)
+	af.Frame = m.frame(t, s, counted, first.Kind, true)
 	if len(author) > 0 {
-		f := m.frame(t, s, author, first.Kind)
+		f := m.frame(t, s, author, first.Kind, true)
 		af.Author = &f
 	}
 	for _, src := range sources {
 		idx := bySource[src]
-		sf := SourceFrame{Source: src, Frame: m.frame(t, s, idx, first.Kind)}
+		sf := SourceFrame{Source: src, Frame: m.frame(t, s, idx, first.Kind, true)}
 		for _, i := range idx {
 			mn := t.Mentions[i]
 			ss, se := sentenceAround(&t.Doc, mn.Start)
@@ -132,16 +132,20 @@ func (s *scratch) meanProbs(idx []int, _ *Text) [3]float64 {
 	return P
 }
 
-// frame aggregates mentions idx of one actor.
-func (m *Model) frame(t *Text, s *scratch, idx []int, kind actors.Kind) Frame {
-	return m.frameGiven(t, s, idx, kind)
-}
-
-func (m *Model) frameGiven(t *Text, s *scratch, idx []int, kind actors.Kind) Frame {
+// frame aggregates mentions idx of one actor. Calibrated frames (those of
+// a Report) choose their label with the model's label weights.
+func (m *Model) frame(t *Text, s *scratch, idx []int, kind actors.Kind, calibrated bool) Frame {
 	P := s.meanProbs(idx, t)
 	f := Frame{Score: clamp(P[2] - P[0]), Mentions: len(idx)}
-	l := argmax(P[:])
-	f.Label, f.Confidence = PolarityLabels[l], P[l]
+	for c := range P {
+		f.Probs[c] = round3(P[c])
+	}
+	w := [3]float64{1, 1, 1}
+	if calibrated {
+		w = m.labelWeights
+	}
+	l, conf := ChooseLabel(P, w)
+	f.Label, f.Confidence = PolarityLabels[l], conf
 	cues := tallyCues(s, idx)
 	f.Role, f.RoleConfidence = m.roleOf(s, idx, P, cues)
 	f.FineRole = fineRole(f.Role, kind, cues)
@@ -149,6 +153,30 @@ func (m *Model) frameGiven(t *Text, s *scratch, idx []int, kind actors.Kind) Fra
 	f.Confidence = round3(f.Confidence)
 	f.RoleConfidence = round3(f.RoleConfidence)
 	return f
+}
+
+// ChooseLabel returns the index in PolarityLabels of the label for mean
+// probabilities P under label weights w (see LabelWeightsMeta), and its
+// probability after weighting. A label never contradicts the sign of the
+// score P[2]−P[0]: where the weights would, the label is neutral.
+func ChooseLabel(P, w [3]float64) (int, float64) {
+	var C [3]float64
+	var sum float64
+	for c := range C {
+		C[c] = P[c] * w[c]
+		sum += C[c]
+	}
+	if !(sum > 0) {
+		return 1, 1
+	}
+	for c := range C {
+		C[c] /= sum
+	}
+	l := argmax(C[:])
+	if l == 2 && P[2] < P[0] || l == 0 && P[0] < P[2] {
+		l = 1
+	}
+	return l, C[l]
 }
 
 func clamp(x float64) float64 {
@@ -214,22 +242,16 @@ func (m *Model) roleOf(s *scratch, idx []int, P [3]float64, cues cueTally) (stri
 	bad := 2*agg[a] + cues[features.CueDeceit][a] + cues[features.CueCondemn][p]
 	total := prot + suffer + bad
 	if total > 0 {
-		const k = 0.5 // pseudo-count weight of the role model's own opinion
+		// The role head's opinion weighs as much as two cue words. On
+		// NFC's held-out folds (train cv, 5 folds) k = 1, 2, 4 gave
+		// macro-F1 .484, .484, .480, and leaving polarity to the head,
+		// which already reads it, beat multiplying it in again.
+		const k = 2
 		rp[0] = (rp[0]*k + prot) / (k + total)
 		rp[1] = (rp[1]*k + bad) / (k + total)
 		rp[2] = (rp[2]*k + suffer) / (k + total)
 	}
-	// Polarity agrees with protagonist and disagrees with antagonist.
 	sc := P[2] - P[0]
-	rp[0] *= 1 + sc
-	rp[1] *= 1 - sc
-	norm := rp[0] + rp[1] + rp[2]
-	if norm <= 0 {
-		return NeutralRole, 1
-	}
-	for i := range rp {
-		rp[i] /= norm
-	}
 	r := argmax(rp[:])
 	if total == 0 && math.Abs(sc) < neutralBand && rp[r] < neutralRoleConf {
 		return NeutralRole, 1 - rp[r]
@@ -263,8 +285,10 @@ func fineRole(role string, kind actors.Kind, c cueTally) string {
 			n    float64
 			name string
 		}{
-			{c[features.CueProtection][a], "Guardian"},
-			{c[features.CuePeace][a], "Peacemaker"},
+			// What an actor does frames it more than what is said of it:
+			// acts count double against praise.
+			{2 * c[features.CueProtection][a], "Guardian"},
+			{2 * c[features.CuePeace][a], "Peacemaker"},
 			{c[features.CuePraise][a] + c[features.CuePraise][p], "Virtuous"},
 			{c[features.CueSuffering][a] + c[features.CueAggression][p], "Underdog"},
 		} {

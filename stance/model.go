@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -55,6 +57,9 @@ type Model struct {
 	opt  Options
 	// feature indices of the polarity summary the role head reads
 	polIdx [2]uint32
+	// labelWeights rescale an actor's mean probabilities before its
+	// label is chosen (LabelWeightsMeta); all ones when absent
+	labelWeights [3]float64
 	// scratch memory, reused across calls
 	scratch *sync.Pool
 }
@@ -110,7 +115,46 @@ func FromFile(f *models.File, opt Options) (*Model, error) {
 		m.role = h.Model
 	}
 	m.polIdx = [2]uint32{cfg.Index("polarity:negative"), cfg.Index("polarity:positive")}
+	if m.labelWeights, err = ParseLabelWeights(f.Meta[LabelWeightsMeta]); err != nil {
+		return nil, err
+	}
 	return m.with(cfg, opt)
+}
+
+// LabelWeightsMeta is the model-file metadata key of the actor label
+// calibration: three comma-separated positive weights for negative,
+// neutral and positive. An actor's label is the argmax of its mean
+// probabilities times these weights. The mention model is trained on
+// sentences; whole news documents use more negative words for the same
+// authorial stance, and "train fit -actors" fits the weights to
+// document-level labels (PerSenT). Mention-level results (ScoreMention,
+// FrameSpans) are not calibrated.
+const LabelWeightsMeta = "actor_label_weights"
+
+// ParseLabelWeights parses the value of LabelWeightsMeta; "" means no
+// calibration (all ones).
+func ParseLabelWeights(v string) ([3]float64, error) {
+	w := [3]float64{1, 1, 1}
+	if v == "" {
+		return w, nil
+	}
+	parts := strings.Split(v, ",")
+	if len(parts) != 3 {
+		return w, fmt.Errorf("stance: model metadata %s = %q: want three weights", LabelWeightsMeta, v)
+	}
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || !(x > 0) || math.IsInf(x, 0) {
+			return w, fmt.Errorf("stance: model metadata %s = %q: weight %q is not a positive number", LabelWeightsMeta, v, p)
+		}
+		w[i] = x
+	}
+	return w, nil
+}
+
+// FormatLabelWeights formats w as the value of LabelWeightsMeta.
+func FormatLabelWeights(w [3]float64) string {
+	return strconv.FormatFloat(w[0], 'g', 6, 64) + "," + strconv.FormatFloat(w[1], 'g', 6, 64) + "," + strconv.FormatFloat(w[2], 'g', 6, 64)
 }
 
 func checkHead(h *models.Head, labels []string, cfg features.Config) error {
@@ -329,10 +373,8 @@ func voiceOf(t *Text, pos int) string {
 	if q.Source == "" {
 		return Unattributed
 	}
-	for _, mn := range t.Mentions {
-		if mn.Start < q.SourceEnd && mn.End > q.SourceStart {
-			return mn.Actor
-		}
+	if i := t.mentionIn(q.SourceStart, q.SourceEnd); i >= 0 {
+		return t.Mentions[i].Actor
 	}
 	return q.Source
 }

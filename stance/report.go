@@ -36,10 +36,17 @@ type Frame struct {
 	// Score is P(positive) − P(negative), averaged over the mentions
 	// weighted by confidence: -1 is hostile, +1 sympathetic.
 	Score float64 `json:"score"`
-	// Label is negative, neutral or positive.
+	// Label is negative, neutral or positive. For actors of a Report it
+	// is calibrated to document-level judgements (see LabelWeightsMeta),
+	// so a slightly negative Score may be labelled neutral; a label never
+	// has the opposite sign of Score.
 	Label string `json:"label"`
-	// Confidence is the weighted mean probability of Label, in [0, 1].
+	// Confidence is the probability of Label, in [0, 1], after that
+	// calibration.
 	Confidence float64 `json:"confidence"`
+	// Probs are P(negative), P(neutral), P(positive) averaged over the
+	// mentions, weighted by confidence, before calibration.
+	Probs [3]float64 `json:"probs"`
 	// Role is protagonist, antagonist, innocent, or neutral when the text
 	// takes no side.
 	Role string `json:"role"`

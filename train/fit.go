@@ -35,7 +35,7 @@ type fitOptions struct {
 func defaultFitOptions() fitOptions {
 	return fitOptions{
 		Features: features.DefaultConfig(),
-		L2:       1e-4,
+		L2:       1e-5,
 		RoleL2:   1e-3,
 		Iters:    300,
 		Workers:  runtime.GOMAXPROCS(0),
@@ -129,6 +129,7 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	var in, roles listFlag
 	fs.Var(&in, "in", "format M file with polarity labels (repeatable)")
 	fs.Var(&roles, "roles", "format M file with role labels (repeatable)")
+	calib := fs.String("actors", "", "format A file of document-level labels to calibrate actor labels on (optional)")
 	out := fs.String("out", "", "model file to write")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
 	quiet := fs.Bool("q", false, "no progress on stderr")
@@ -155,10 +156,27 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var docs []dataset.Actor
+	if *calib != "" {
+		var skipped []*dataset.LineError
+		docs, skipped, err = dataset.ReadActorsFile(*calib, dataset.Options{SkipBad: *skipBad})
+		reportSkipped(stderr, *calib, skipped)
+		if err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	f, err := fitModel(pol, rol, o)
 	if err != nil {
 		return err
+	}
+	if len(docs) > 0 {
+		before, after, err := fitLabelWeights(f, docs, o.Progress)
+		if err != nil {
+			return fmt.Errorf("calibrate on %s: %w", *calib, err)
+		}
+		fmt.Fprintf(stderr, "actor labels calibrated on %s: weights %s, macro-F1 %.4f -> %.4f (in-sample)\n",
+			*calib, f.Meta[stance.LabelWeightsMeta], before, after)
 	}
 	if err := writeModel(*out, f); err != nil {
 		return err
@@ -210,12 +228,7 @@ func readMentionFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset
 	var all []dataset.Mentions
 	for _, p := range paths {
 		recs, skipped, err := dataset.ReadMentionsFile(p, dataset.Options{SkipBad: skipBad})
-		for _, s := range skipped {
-			fmt.Fprintf(stderr, "skipped %v\n", s)
-		}
-		if len(skipped) > 0 {
-			fmt.Fprintf(stderr, "%s: skipped %d bad lines\n", p, len(skipped))
-		}
+		reportSkipped(stderr, p, skipped)
 		if err != nil {
 			return nil, err
 		}
