@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -41,22 +42,126 @@ type Catalogue struct {
 	actors  []Actor
 	byName  map[string]int
 	entries []entry
-	first   map[string][]int32 // first word of an alias -> entries, longest first
-	govOf   map[string]string  // country -> its government actor, for "the regime"
-	veto    map[int32][]string // entry -> words whose presence in a text disables it
+	first   firstIndex        // first word of an alias -> entries, longest first
+	govOf   map[string]string // country -> its government actor, for "the regime"
+
+	// govTarget maps every name a mention can carry to the country whose
+	// government "the regime" would then mean (an index into targets), so
+	// that resolveGeneric need not walk parents per mention. Built by
+	// finish, after With has completed govOf.
+	govTarget   map[string]int32
+	targets     []string
+	actorTarget []int32 // per actor: its govTarget, or -1
 }
 
 // entry is one alias of one actor, split into words.
 type entry struct {
 	actor int32
 	words []aliasWord
+	veto  []string // words whose presence in a text disables this alias
 }
 
 // aliasWord is one word of an alias and how strictly its case must match.
 type aliasWord struct {
-	key  string // lowercase, dots removed: the map key
-	raw  string // dots removed, original case
-	mode caseMode
+	key        string // lowercase, dots removed: compared with a token's key
+	raw        string // dots removed, original case
+	hash       uint64 // hashKey of key, to reject most text words without comparing
+	mode       caseMode
+	rawAllCaps bool // isAllCaps(raw), needed per comparison in capitalCase
+}
+
+// firstIndex finds the entries whose alias starts with a given key. It is
+// an open-addressing table keyed by hashKey, because looking up every
+// token of a text in a map[string] was the Finder's main cost; most tokens
+// start no alias and are rejected by one probe of a small slot array.
+type firstIndex struct {
+	slots []uint32 // index+1 into words; 0 is empty
+	mask  uint64
+	words []firstWord
+}
+
+type firstWord struct {
+	hash  uint64
+	key   string
+	cands []cand // longest alias first
+	// multi is how many of cands have two words or more (they come
+	// first). next has bit h2&63 and plural bit plural2&63 of each of
+	// them, so that one test of the next text word mostly rejects them all.
+	multi   int
+	next    uint64
+	plural  uint64
+	generic bool // "regime", "government", "pro": see genericAt
+}
+
+// cand is an entry as the index lists it: enough to reject it by the
+// next text word without reading the entry, since most candidates fail
+// there ("the" begins a dozen aliases, "south" a hundred).
+type cand struct {
+	entry int32
+	n     int32  // words in the alias
+	h2    uint64 // hashKey of the second word's key, when n >= 2
+	// plural2 is the key length of a text word that might be the plural
+	// of the second word, when that is the alias's last word; else -1.
+	plural2 int
+}
+
+// lookup returns the index's word for key (with hash h), or nil.
+func (x *firstIndex) lookup(h uint64, key []byte) *firstWord {
+	if len(x.slots) == 0 {
+		return nil
+	}
+	for i := h & x.mask; ; i = (i + 1) & x.mask {
+		v := x.slots[i]
+		if v == 0 {
+			return nil
+		}
+		w := &x.words[v-1]
+		if w.hash == h && w.key == string(key) {
+			return w
+		}
+	}
+}
+
+// genericFirst are the words that may begin a generic government phrase.
+var genericFirst = []string{"regime", "government", "pro"}
+
+func (x *firstIndex) build(entries []entry, byKey map[string][]int32, order []string) {
+	for _, g := range genericFirst {
+		if _, ok := byKey[g]; !ok {
+			order = append(order, g)
+		}
+	}
+	n := 16
+	for n < 3*len(order) { // load factor at most 1/3: misses end fast
+		n *= 2
+	}
+	x.slots = make([]uint32, n)
+	x.mask = uint64(n - 1)
+	x.words = make([]firstWord, 0, len(order))
+	for _, k := range order {
+		h := hashString(k)
+		fw := firstWord{hash: h, key: k, generic: slices.Contains(genericFirst, k)}
+		for _, e := range byKey[k] {
+			ws := entries[e].words
+			c := cand{entry: e, n: int32(len(ws)), plural2: -1}
+			if len(ws) >= 2 {
+				c.h2 = ws[1].hash
+				if len(ws) == 2 && ws[1].mode != exactCase && len(ws[1].key) >= 4 {
+					c.plural2 = len(ws[1].key) + 1
+					fw.plural |= 1 << (c.plural2 & 63)
+				}
+				fw.multi++
+				fw.next |= 1 << (c.h2 & 63)
+			}
+			fw.cands = append(fw.cands, c)
+		}
+		x.words = append(x.words, fw)
+		i := h & x.mask
+		for x.slots[i] != 0 {
+			i = (i + 1) & x.mask
+		}
+		x.slots[i] = uint32(len(x.words))
+	}
 }
 
 type caseMode uint8
@@ -172,7 +277,19 @@ func split(s string) []string {
 // New builds a catalogue. Names must be unique and non-empty; an alias that
 // two actors share goes to the first.
 func New(list []Actor) (*Catalogue, error) {
-	c := &Catalogue{byName: map[string]int{}, first: map[string][]int32{}, govOf: map[string]string{}, veto: map[int32][]string{}}
+	c, err := build(list)
+	if err != nil {
+		return nil, err
+	}
+	c.finish()
+	return c, nil
+}
+
+// build indexes list; finish must follow once govOf is complete.
+func build(list []Actor) (*Catalogue, error) {
+	c := &Catalogue{byName: map[string]int{}, govOf: map[string]string{}}
+	first := map[string][]int32{}
+	var order []string // first words in order of appearance, for a deterministic index
 	for i, a := range list {
 		a.Name = strings.TrimSpace(a.Name)
 		if a.Name == "" {
@@ -205,21 +322,84 @@ func New(list []Actor) (*Catalogue, error) {
 			}
 			seen[key] = true
 			e := int32(len(c.entries))
-			c.entries = append(c.entries, entry{actor: int32(i), words: ws})
-			c.first[ws[0].key] = append(c.first[ws[0].key], e)
+			ent := entry{actor: int32(i), words: ws}
 			if f == "Georgia" {
-				c.veto[e] = []string{"Atlanta", "Savannah", "Ga.", "Peach State"}
+				ent.veto = []string{"Atlanta", "Savannah", "Ga.", "Peach State"}
 			}
+			c.entries = append(c.entries, ent)
+			if _, ok := first[ws[0].key]; !ok {
+				order = append(order, ws[0].key)
+			}
+			first[ws[0].key] = append(first[ws[0].key], e)
 		}
 		if isStateActor(a) && c.govOf[a.Parent] == "" {
 			c.govOf[a.Parent] = a.Name
 		}
 	}
-	for k, es := range c.first {
+	for k, es := range first {
 		sort.SliceStable(es, func(a, b int) bool { return len(c.entries[es[a]].words) > len(c.entries[es[b]].words) })
-		c.first[k] = es
+		first[k] = es
 	}
+	c.first.build(c.entries, first, order)
 	return c, nil
+}
+
+// finish precomputes, for every name a mention can carry, the country it
+// counts for when resolving "the regime": the first name up its parent
+// chain (at most four steps) that has a government, or the country of a
+// state actor that is its country's government.
+func (c *Catalogue) finish() {
+	c.govTarget = map[string]int32{}
+	c.targets = c.targets[:0]
+	target := map[string]int32{}
+	names := make([]string, 0, len(c.actors)+len(c.govOf))
+	for _, a := range c.actors {
+		names = append(names, a.Name)
+	}
+	for k := range c.govOf {
+		names = append(names, k) // With keeps countries the new catalogue may not list
+	}
+	for _, start := range names {
+		if _, done := c.govTarget[start]; done {
+			continue
+		}
+		got := ""
+		name := start
+		for depth := 0; depth < 4 && name != ""; depth++ {
+			if _, ok := c.govOf[name]; ok {
+				got = name
+				break
+			}
+			a, ok := c.Lookup(name)
+			if !ok {
+				break
+			}
+			if isStateActor(a) && c.govOf[a.Parent] == a.Name {
+				got = a.Parent
+				break
+			}
+			name = a.Parent
+		}
+		if got == "" {
+			continue
+		}
+		t, ok := target[got]
+		if !ok {
+			t = int32(len(c.targets))
+			target[got] = t
+			c.targets = append(c.targets, got)
+		}
+		c.govTarget[start] = t
+	}
+	// The same per actor, for mentions the catalogue matched.
+	c.actorTarget = make([]int32, len(c.actors))
+	for i, a := range c.actors {
+		t, ok := c.govTarget[a.Name]
+		if !ok {
+			t = -1
+		}
+		c.actorTarget[i] = t
+	}
 }
 
 func entryKey(ws []aliasWord) string {
@@ -239,7 +419,8 @@ func aliasWords(alias string) []aliasWord {
 	var out []aliasWord
 	for _, t := range scanTokens(alias, nil) {
 		raw := stripDots(alias[t.start:t.end])
-		w := aliasWord{raw: raw, key: strings.ToLower(raw)}
+		w := aliasWord{raw: raw, key: strings.ToLower(raw), rawAllCaps: isAllCaps(raw)}
+		w.hash = hashString(w.key)
 		switch {
 		case isAllCaps(raw) && len(raw) <= 5:
 			w.mode = exactCase
@@ -291,7 +472,7 @@ func (c *Catalogue) With(extra []Actor) (*Catalogue, error) {
 			list = append(list, a)
 		}
 	}
-	n, err := New(list)
+	n, err := build(list)
 	if err != nil {
 		return nil, err
 	}
@@ -300,6 +481,7 @@ func (c *Catalogue) With(extra []Actor) (*Catalogue, error) {
 			n.govOf[k] = v
 		}
 	}
+	n.finish()
 	return n, nil
 }
 

@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -47,8 +46,46 @@ func toSet(s string) map[string]bool {
 	return m
 }
 
+// Word flags: membership of the sets above, looked up once per word.
+const (
+	fNotName uint8 = 1 << iota
+	fTitle
+	fOrg
+	fLocative
+)
+
+// wordFlags holds the sets above in one map, so that discover looks a
+// word up once instead of once per set.
+var wordFlags = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for f, set := range map[uint8]map[string]bool{fNotName: notNames, fTitle: titleWords, fOrg: orgWords, fLocative: locatives} {
+		for w := range set {
+			m[w] |= f
+		}
+	}
+	return m
+}()
+
 // particles join the words of a name: Abu Bakr al-Baghdadi, Ludwig van Beethoven.
 var particles = toSet(`al el bin ibn abu de da di du van von der den la le`)
+
+// Per-token marks of discover, in scratch.marks.
+const (
+	mCovered  uint8 = 1 << iota // inside a catalogue mention
+	mHeadline                   // on a title-case line
+	mFlags                      // the word's wordFlags are in the high bits
+	flagShift = 4
+)
+
+// flags returns wordFlags of token i, looked up once per text.
+func (s *scratch) flags(text string, i int) uint8 {
+	m := s.marks[i]
+	if m&mFlags == 0 {
+		m |= mFlags | wordFlags[text[s.toks[i].start:s.toks[i].end]]<<flagShift
+		s.marks[i] = m
+	}
+	return m >> flagShift
+}
 
 // discover adds proper-noun runs that the catalogue did not match:
 // sequences of capitalised words outside sentence openings and locative
@@ -56,50 +93,62 @@ var particles = toSet(`al el bin ibn abu de da di du van von der den la le`)
 // person, whose surname (and "Mr. Surname") then names the same actor.
 func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []Mention {
 	toks := s.toks
-	covered := make([]bool, len(toks))
+	if cap(s.marks) < len(toks) {
+		s.marks = make([]uint8, len(toks), cap(toks))
+	}
+	marks := s.marks[:len(toks)]
+	clear(marks)
+	s.marks = marks
 	ti := 0
 	for _, m := range dst[first:] {
 		for ti < len(toks) && toks[ti].end <= m.Start {
 			ti++
 		}
 		for k := ti; k < len(toks) && toks[k].start < m.End; k++ {
-			covered[k] = true
+			marks[k] |= mCovered
 		}
 	}
 	// capitalised words seen mid-sentence: a sentence-initial word counts
 	// as a name only if the text also capitalises it elsewhere
-	mid := map[string]bool{}
-	for i, t := range toks {
-		w := text[t.start:t.end]
-		if isUpperStart(w) && !sentenceStart(text, toks, i) {
-			mid[w] = true
+	if s.mid == nil {
+		s.mid, s.surnames, s.seen, s.listed = map[string]bool{}, map[string]string{}, map[string]int{}, map[string]bool{}
+	}
+	mid := s.mid
+	for i := range toks {
+		if t := &toks[i]; t.upper() && !sentenceStart(text, toks, i) {
+			mid[text[t.start:t.end]] = true
 		}
 	}
-	headline := headlineLines(text, toks)
-	surnames := map[string]string{} // surname -> full name of a discovered person
-	var found []Mention
+	headlineLines(text, s)
+	surnames := s.surnames // surname -> full name of a discovered person
+	// surnames of listed persons, made on first need
+	listed, haveListed := s.listed, false
+	found := s.found[:0]
 	for i := 0; i < len(toks); {
+		if marks[i]&(mCovered|mHeadline) != 0 || !toks[i].upper() {
+			i++
+			continue
+		}
 		w := text[toks[i].start:toks[i].end]
-		if covered[i] || headline[i] || !isUpperStart(w) || notNames[w] && !mid[w] && !titleWords[w] || isAllCaps(w) && len(w) > 5 {
+		if fl := s.flags(text, i); fl&fNotName != 0 && !mid[w] && fl&fTitle == 0 || len(w) > 5 && isAllCaps(w) {
 			i++
 			continue
 		}
 		// extend the run
 		j := i + 1
-		for j < len(toks) && !covered[j] && adjacent(text, toks[j-1], toks[j]) {
-			wj := text[toks[j].start:toks[j].end]
-			if isUpperStart(wj) && !notNames[wj] || titleWords[wj] && isUpperStart(wj) {
+		for j < len(toks) && marks[j]&mCovered == 0 && adjacent(text, toks[j-1], toks[j]) {
+			if s.toks[j].upper() && (s.flags(text, j)&fNotName == 0 || s.flags(text, j)&fTitle != 0) {
 				j++
 				continue
 			}
-			if particles[strings.ToLower(wj)] && j+1 < len(toks) && isUpperStart(text[toks[j+1].start:toks[j+1].end]) && adjacent(text, toks[j], toks[j+1]) {
+			if s.isParticle(text, j) && j+1 < len(toks) && s.toks[j+1].upper() && adjacent(text, toks[j], toks[j+1]) {
 				j += 2
 				continue
 			}
 			break
 		}
 		a := i
-		for a < j && (titleWords[text[toks[a].start:toks[a].end]] || notNames[text[toks[a].start:toks[a].end]]) {
+		for a < j && s.flags(text, a)&(fTitle|fNotName) != 0 {
 			a++
 		}
 		start := i
@@ -110,12 +159,12 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		if a == start && sentenceStart(text, toks, a) && j-a == 1 && !mid[text[toks[a].start:toks[a].end]] {
 			continue
 		}
-		if start > 0 && locatives[text[toks[start-1].start:toks[start-1].end]] && adjacent2(text, toks[start-1], toks[start]) {
+		if start > 0 && s.flags(text, start-1)&fLocative != 0 && adjacent2(text, toks[start-1], toks[start]) {
 			continue
 		}
 		name := text[toks[a].start:toks[j-1].end]
 		kind := Organisation
-		if n := j - a; n >= 2 && n <= 3 && !anyOrgWord(text, toks[a:j]) {
+		if n := j - a; n >= 2 && n <= 3 && !s.anyOrgWord(text, a, j) {
 			kind = Person
 		}
 		if kind == Person {
@@ -126,31 +175,55 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		} else if j-a == 1 {
 			if full, ok := surnames[name]; ok {
 				name, kind = full, Person
-			} else if full, ok := f.knownSurname(dst[first:], name); ok {
-				// "Koellmann" after a listed "Benjamin Koellmann"
-				_ = full
-				continue
+			} else {
+				if !haveListed {
+					listedSurnames(listed, dst[first:])
+					haveListed = true
+				}
+				if listed[name] {
+					continue // "Koellmann" after a listed "Benjamin Koellmann"
+				}
 			}
 		}
 		found = append(found, Mention{Actor: canonicalSpaces(name), Kind: kind, Start: toks[a].start, End: toks[j-1].end, Via: Discovered})
 	}
-	found = dropSingletons(found)
+	found = dropSingletons(found, s.seen)
+	s.found = found
+	// The maps hold strings of the text; do not keep them in the pool.
+	clear(mid)
+	clear(surnames)
+	clear(s.seen)
+	clear(listed)
 	if len(found) == 0 {
 		return dst
 	}
-	dst = append(dst, found...)
-	ms := dst[first:]
-	sort.SliceStable(ms, func(x, y int) bool { return ms[x].Start < ms[y].Start })
-	return dst
+	return s.mergeFound(dst, first, found)
 }
 
-func (f *Finder) knownSurname(ms []Mention, w string) (string, bool) {
+// isParticle reports whether token j, lower-cased, is a name particle.
+func (s *scratch) isParticle(text string, j int) bool {
+	if s.toks[j].plain() {
+		k := s.key(j)
+		return len(k) <= 3 && particles[string(k)]
+	}
+	var buf [32]byte
+	return particles[string(appendLower(buf[:0], text[s.toks[j].start:s.toks[j].end], 3))]
+}
+
+// listedSurnames adds to set the words w for which a person among ms is
+// named "… w". discover builds it once per text: scanning ms for each
+// capitalised word made long texts quadratic.
+func listedSurnames(set map[string]bool, ms []Mention) {
 	for _, m := range ms {
-		if m.Kind == Person && strings.HasSuffix(m.Actor, " "+w) {
-			return m.Actor, true
+		if m.Kind != Person {
+			continue
+		}
+		for k := 0; k < len(m.Actor); k++ {
+			if m.Actor[k] == ' ' {
+				set[m.Actor[k+1:]] = true
+			}
 		}
 	}
-	return "", false
 }
 
 // adjacent2: the preposition directly precedes the run.
@@ -158,9 +231,9 @@ func adjacent2(text string, a, b token) bool {
 	return strings.TrimSpace(text[a.end:b.start]) == ""
 }
 
-func anyOrgWord(text string, ts []token) bool {
-	for _, t := range ts {
-		if orgWords[text[t.start:t.end]] {
+func (s *scratch) anyOrgWord(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if s.flags(text, i)&fOrg != 0 {
 			return true
 		}
 	}
@@ -178,24 +251,45 @@ func canonicalSpaces(s string) string {
 // quotes, brackets and dashes since the text's start, a line break or
 // sentence-final punctuation.
 func sentenceStart(text string, toks []token, i int) bool {
-	from := 0
-	if i > 0 {
-		from = toks[i-1].end
-	}
-	gap := text[from:toks[i].start]
 	if i == 0 {
 		return true
 	}
-	if strings.ContainsAny(gap, ".!?\n:") {
+	gap := text[toks[i-1].end:toks[i].start]
+	stop, newline := false, false
+	for k := 0; k < len(gap); k++ {
+		switch gap[k] {
+		case '.', '!', '?', ':':
+			stop = true
+		case '\n':
+			stop, newline = true, true
+		}
+	}
+	if stop {
 		// "U.S. President" is no sentence start
 		prev := text[toks[i-1].start:toks[i-1].end]
 		if strings.HasSuffix(prev, ".") || titleWords[prev] {
-			return strings.ContainsAny(gap, "\n")
+			return newline
 		}
 		return true
 	}
 	return false
 }
+
+// pronounClass says what kind of pronoun a lower-case word is.
+func pronounClass(w string) int8 {
+	switch w {
+	case "he", "him", "his", "himself", "she", "her", "hers", "herself":
+		return personal
+	case "it", "its", "itself":
+		return neuter
+	}
+	return 0
+}
+
+const (
+	personal int8 = 1 + iota
+	neuter
+)
 
 // pronouns attaches personal pronouns to the latest person mentioned in
 // the same or the two previous sentences, and it/its to the only non-person
@@ -205,24 +299,39 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 	if len(ms) == 0 {
 		return dst
 	}
-	var found []Mention
+	found := s.found[:0]
 	mi := 0 // mentions before the current token
-	for _, t := range s.toks {
+	for ti := range s.toks {
+		t := &s.toks[ti]
+		if t.end-t.start > 7 || t.end-t.start < 2 {
+			continue // no pronoun is that long or short
+		}
+		var class int8
+		if t.plain() {
+			k := s.key(ti)
+			if k[0] != 'h' && k[0] != 's' && k[0] != 'i' {
+				continue
+			}
+			class = pronounClass(string(k))
+		} else {
+			var buf [32]byte
+			class = pronounClass(string(appendLower(buf[:0], text[t.start:t.end], len("herself"))))
+		}
+		if class == 0 {
+			continue
+		}
 		for mi < len(ms) && ms[mi].End <= t.start {
 			mi++
 		}
 		if mi < len(ms) && ms[mi].Start < t.end {
 			continue // inside a mention
 		}
-		w := text[t.start:t.end]
-		if len(w) > 7 {
-			continue
-		}
-		switch strings.ToLower(w) {
-		case "he", "him", "his", "himself", "she", "her", "hers", "herself":
+		switch class {
+		case personal:
+			between := sentenceCounter{text: text, pos: t.start, to: t.start}
 			for k := mi - 1; k >= 0; k-- {
-				m := ms[k]
-				if sentencesBetween(text, m.End, t.start) > 2 {
+				m := &ms[k]
+				if between.from(m.End) > 2 {
 					break
 				}
 				if m.Kind == Person {
@@ -230,11 +339,12 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 					break
 				}
 			}
-		case "it", "its", "itself":
+		case neuter:
 			cand := -1
+			between := sentenceCounter{text: text, pos: t.start, to: t.start}
 			for k := mi - 1; k >= 0; k-- {
-				m := ms[k]
-				if sentencesBetween(text, m.End, t.start) > 0 {
+				m := &ms[k]
+				if between.from(m.End) > 0 {
 					break
 				}
 				if m.Kind == Person || m.Kind == Group {
@@ -252,13 +362,35 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 			}
 		}
 	}
+	s.found = found
 	if len(found) == 0 {
 		return dst
 	}
-	dst = append(dst, found...)
-	ms = dst[first:]
-	sort.SliceStable(ms, func(x, y int) bool { return ms[x].Start < ms[y].Start })
-	return dst
+	return s.mergeFound(dst, first, found)
+}
+
+// sentenceCounter gives sentencesBetween(text, a, to) for a falling a,
+// counting each stretch of text once: a pronoun looks back over every
+// mention of up to three sentences, which rescanning made quadratic.
+type sentenceCounter struct {
+	text    string
+	pos, to int // counted so far: text[pos:to]; pos starts at to
+	n       int // sentencesBetween(text, pos, to)
+}
+
+// from returns sentencesBetween(c.text, a, c.to); a must not grow between
+// calls.
+func (c *sentenceCounter) from(a int) int {
+	if c.to-a > 2000 {
+		return 3
+	}
+	if c.n < 3 {
+		// Ends are counted by position, looking at the byte after, so the
+		// stretches add up; a stretch's count is capped at 3 like the sum.
+		c.n = min(3, c.n+sentencesBetween(c.text, a, c.pos))
+	}
+	c.pos = a
+	return c.n
 }
 
 // sentencesBetween counts sentence ends in text[a:b], up to 3.
@@ -283,9 +415,8 @@ func sentencesBetween(text string, a, b int) int {
 
 // dropSingletons removes one-word organisations seen only once that are
 // not acronyms: such a word is more often a capitalised common word
-// ("Dialogue", "Studies") than an actor.
-func dropSingletons(found []Mention) []Mention {
-	n := map[string]int{}
+// ("Dialogue", "Studies") than an actor. n is an empty map to count in.
+func dropSingletons(found []Mention, n map[string]int) []Mention {
 	for _, m := range found {
 		n[m.Actor]++
 	}
@@ -301,29 +432,38 @@ func dropSingletons(found []Mention) []Mention {
 
 // headlineLines marks the tokens of title-case lines ("Russia Helps Drive
 // Out Rebel Groups"), where capitals say nothing about names.
-func headlineLines(text string, toks []token) []bool {
-	marks := make([]bool, len(toks))
+func headlineLines(text string, s *scratch) {
+	toks := s.toks
+	nl := -1 // the first newline at or after toks[b-1].end, or len(text)
 	for a := 0; a < len(toks); {
 		b := a + 1
-		for b < len(toks) && !strings.Contains(text[toks[b-1].end:toks[b].start], "\n") {
-			b++
+		for ; b < len(toks); b++ {
+			// a line break between tokens b-1 and b ends the line
+			if nl < toks[b-1].end {
+				if k := strings.IndexByte(text[toks[b-1].end:], '\n'); k >= 0 {
+					nl = toks[b-1].end + k
+				} else {
+					nl = len(text)
+				}
+			}
+			if nl < toks[b].start {
+				break
+			}
 		}
 		caps, long := 0, 0
 		for k := a; k < b; k++ {
-			w := text[toks[k].start:toks[k].end]
-			if len(w) >= 4 {
+			if toks[k].end-toks[k].start >= 4 {
 				long++
-				if isUpperStart(w) {
+				if s.toks[k].upper() {
 					caps++
 				}
 			}
 		}
 		if b-a >= 4 && long >= 3 && caps*10 >= long*7 {
 			for k := a; k < b; k++ {
-				marks[k] = true
+				s.marks[k] |= mHeadline
 			}
 		}
 		a = b
 	}
-	return marks
 }

@@ -1,7 +1,11 @@
 package actors
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -70,72 +74,176 @@ func NewFinder(c *Catalogue, opt Options) *Finder {
 func (f *Finder) Find(text string) []Mention { return f.AppendMentions(nil, text) }
 
 // token is a word of the text: letters and digits, with inner apostrophes
-// and dots between letters ("U.S."), without a possessive 's.
+// and dots between letters ("U.S."), without a possessive 's. Beside its
+// span it carries what the passes need, computed once per text so that no
+// pass lowercases or allocates per token.
 type token struct {
 	start, end int
-	gapHyphen  bool // joined to the previous token by a hyphen
+	hash       uint64 // hashKey of the key; see scratch.keySpan
+	// bits holds the tok flags and, for a token that is not plain, its
+	// index in scratch.other above tokShift: packed, a token takes 32
+	// bytes, and long texts have many.
+	bits uint64
 }
 
-// scanTokens splits text into word tokens.
+const (
+	tokPlain  = 1 << iota // ASCII without dots: its key is its bytes in lower case
+	tokUpper              // isUpperStart
+	tokHyphen             // joined to the previous token by a hyphen
+	tokShift  = iota
+)
+
+func (t *token) plain() bool     { return t.bits&tokPlain != 0 }
+func (t *token) upper() bool     { return t.bits&tokUpper != 0 }
+func (t *token) gapHyphen() bool { return t.bits&tokHyphen != 0 }
+
+// alnum marks the ASCII letters and digits; bytes from utf8.RuneSelf up are
+// false and take the Unicode path.
+var alnum = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isASCIIAlnum(byte(c))
+	}
+	return t
+}()
+
+// scanTokens splits text into word tokens. It splits aliases (whose keys
+// it does not need) by the same code that AppendMentions splits texts.
 func scanTokens(text string, dst []token) []token {
+	return scanLowered(text, lowerPadded(nil, text), dst)
+}
+
+// lowerPadded appends text to buf[:0] with ASCII letters in lower case,
+// then hashPad zero bytes, so that scanLowered and hashKey may read eight
+// bytes at a time anywhere in the text.
+func lowerPadded(buf []byte, text string) []byte {
+	buf = append(buf[:0], text...)
+	lowerInPlace(buf)
+	return append(buf, make([]byte, hashPad)...)
+}
+
+// Constants for testing the eight bytes of a uint64 at once (SWAR, "SIMD
+// within a register"): a one in every byte, and every byte's high bit.
+const (
+	ones = 0x0101010101010101
+	high = 0x8080808080808080
+)
+
+// alnumBits has the high bit of every byte of w that is an ASCII digit or
+// lower-case letter: in a lowered buffer, the bytes alnum marks.
+func alnumBits(w uint64) uint64 {
+	x := w &^ high // each byte's low seven bits: the sums below do not carry
+	digit := (x + ones*(0x80-'0')) &^ (x + ones*(0x80-'9'-1))
+	lower := (x + ones*(0x80-'a')) &^ (x + ones*(0x80-'z'-1))
+	return (digit | lower) &^ w & high
+}
+
+// scanLowered splits text into word tokens. b is lowerPadded(text): runs
+// of ASCII letters and digits, the bulk of a text, are found there eight
+// bytes at a time, and plain tokens' keys are slices of it. Everything
+// else is decided on text, byte by byte or rune by rune.
+func scanLowered(text string, b []byte, dst []token) []token {
+	n := len(text)
+	b = b[:n+hashPad] // the padding is there
 	i := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if !isASCIIAlnum(c) {
-				i++
-				continue
-			}
-		} else {
-			r, n := utf8.DecodeRuneInString(text[i:])
+	for i < n {
+		// Skip to the next ASCII letter or digit or non-ASCII byte. The
+		// padding's zeros stop nothing, so the loop ends at n.
+		w := binary.LittleEndian.Uint64(b[i:])
+		an := alnumBits(w)
+		m := (an | w) & high
+		if m == 0 {
+			i += 8
+			continue
+		}
+		d := bits.TrailingZeros64(m) >> 3
+		if i+d >= n {
+			break
+		}
+		s := i + d
+		if text[s] >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(text[s:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				i += n
+				i = s + sz
 				continue
 			}
 		}
-		s := i
-		for i < len(text) {
+		// The run of ASCII letters and digits from s, first in the word
+		// already loaded: shifting in zeros makes its unread tail count
+		// as letters, so rest == 0 means "read on".
+		if rest := ^an & high >> (8 * d); rest != 0 {
+			i = s + bits.TrailingZeros64(rest)>>3
+		} else {
+			i += 8
+			i = runEnd(b, i)
+		}
+		plain := true
+		for i < n {
 			c := text[i]
+			if c != '\'' && c != '.' && c < utf8.RuneSelf {
+				break // the common end of a token: a space, a comma
+			}
 			if c < utf8.RuneSelf {
-				if isASCIIAlnum(c) {
-					i++
-					continue
-				}
 				// inner ' and . between letters: N'Djamena, U.S.
-				if (c == '\'' || c == '.') && i+1 < len(text) && isASCIIAlnum(text[i+1]) && !(c == '\'' && possessiveAt(text, i+1)) {
-					i++
+				if i+1 < n && alnum[text[i+1]] && !(c == '\'' && possessiveAt(text, i+1)) {
+					plain = plain && c == '\''
+					i = runEnd(b, i+1)
 					continue
 				}
 				if c == '.' && i > s && i-s >= 1 && isDottedAbbrev(text[s:i]) {
+					plain = false
 					i++ // the final dot of "U.S."
 				}
 				break
 			}
-			r, n := utf8.DecodeRuneInString(text[i:])
+			r, sz := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-				i += n
+				plain = false
+				i = runEnd(b, i+sz)
 				continue
 			}
-			if r == '’' && i+n < len(text) && isASCIIAlnum(text[i+n]) && !possessiveAt(text, i+n) {
-				i += n
+			if r == '’' && i+sz < n && alnum[text[i+sz]] && !possessiveAt(text, i+sz) {
+				plain = false
+				i = runEnd(b, i+sz)
 				continue
 			}
 			break
 		}
-		hy := s > 0 && text[s-1] == '-' && len(dst) > 0 && dst[len(dst)-1].end == s-1
-		dst = append(dst, token{start: s, end: i, gapHyphen: hy})
-		// skip a possessive 's or ’s
-		if strings.HasPrefix(text[i:], "'s") || strings.HasPrefix(text[i:], "’s") {
+		var bits uint64
+		if plain {
+			bits = tokPlain
+		}
+		if c := text[s]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperStart(text[s:i]) {
+			bits |= tokUpper
+		}
+		if s > 0 && b[s-1] == '-' && len(dst) > 0 && dst[len(dst)-1].end == s-1 {
+			bits |= tokHyphen
+		}
+		// The key and hash of a token that is not plain are made by
+		// AppendMentions; this hash is overwritten.
+		dst = append(dst, token{start: s, end: i, hash: hashKey(b, s, i-s), bits: bits})
+		// skip a possessive 's or ’s; b[n] is padding, so i < n here
+		if c := b[i]; (c == '\'' || c == "’"[0]) && (strings.HasPrefix(text[i:], "'s") || strings.HasPrefix(text[i:], "’s")) {
 			j := i + 2
 			if text[i] != '\'' {
 				j = i + len("’s")
 			}
-			if j >= len(text) || !isASCIIAlnum(text[j]) {
+			if j >= n || !isASCIIAlnum(text[j]) {
 				i = j
 			}
 		}
 	}
 	return dst
+}
+
+// runEnd returns the end of the run of ASCII letters and digits at i in a
+// lowerPadded buffer b.
+func runEnd(b []byte, i int) int {
+	for {
+		if m := ^alnumBits(binary.LittleEndian.Uint64(b[i:])) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
 }
 
 func possessiveAt(text string, i int) bool {
@@ -186,19 +294,196 @@ func isAllCaps(s string) bool {
 }
 
 func isUpperStart(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0] >= 'A' && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
-// scratch is per-call working memory.
+// scratch is per-call working memory. It is pooled, so that a Finder in
+// steady use allocates little beyond the mentions it returns and still is
+// safe for concurrent use.
 type scratch struct {
-	toks   []token
-	keyBuf []byte
+	toks []token
+	// keys holds lowerPadded(text) (the keys of plain tokens are slices of
+	// it), then the keys of other tokens, then hashPad zero bytes again.
+	keys []byte
+	// other holds the keys' spans of the tokens that are not plain; they
+	// are rare, and keeping them here keeps every token small.
+	other []otherKey
+
+	vetoed  []vetoMark
+	generic bool    // matchCatalogue found a generic government word
+	counts  []int32 // mentions per Catalogue.targets, for resolveGeneric
+	marks   []uint8 // per token, for discover
+	found   []Mention
+	merged  []Mention
+
+	mid      map[string]bool
+	surnames map[string]string
+	seen     map[string]int
+	listed   map[string]bool
 }
 
-// lowerKey writes the lowercase, dot-free form of w into buf.
-func lowerKey(buf []byte, w string) []byte {
-	buf = buf[:0]
+type vetoMark struct {
+	entry int32
+	ok    bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledText bounds the texts whose scratch returns to the pool, so
+// that one huge text does not keep its buffers (tens of bytes a token)
+// alive; news articles are a few kilobytes.
+const maxPooledText = 1 << 18
+
+type otherKey struct{ off, n int }
+
+// keySpan returns where in s.keys the key of token i lies: its lower case
+// with dots removed and ’ as '.
+func (s *scratch) keySpan(i int) (off, n int) {
+	t := &s.toks[i]
+	if t.plain() {
+		return t.start, t.end - t.start
+	}
+	o := &s.other[t.bits>>tokShift]
+	return o.off, o.n
+}
+
+// key returns the key of token i.
+func (s *scratch) key(i int) []byte {
+	off, n := s.keySpan(i)
+	return s.keys[off : off+n]
+}
+
+// lowerIs reports whether strings.ToLower of token i is lit. A plain
+// token's key is exactly that; other tokens (dots, ’, non-ASCII letters
+// that lower-case to ASCII, like "İ") take the slow way.
+func (s *scratch) lowerIs(text string, i int, lit litKey) bool {
+	t := &s.toks[i]
+	if t.plain() {
+		return t.hash == lit.hash && string(s.key(i)) == lit.s
+	}
+	var buf [32]byte
+	return string(appendLower(buf[:0], text[t.start:t.end], len(lit.s))) == lit.s
+}
+
+// appendLower appends strings.ToLower(w) to buf, rune by rune as that
+// does, but stops once it has appended more than max bytes: callers
+// compare the result with a word of at most max bytes, and a small stack
+// buffer then suffices, where strings.ToLower would allocate.
+func appendLower(buf []byte, w string, max int) []byte {
+	n := len(buf)
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		if len(buf)-n > max {
+			break
+		}
+	}
+	return buf
+}
+
+// litKey is a lower-case word and its hashKey, to compare with tokens.
+type litKey struct {
+	s    string
+	hash uint64
+}
+
+func newLitKey(s string) litKey { return litKey{s, hashString(s)} }
+
+var (
+	kRegime     = newLitKey("regime")
+	kGovernment = newLitKey("government")
+	kPro        = newLitKey("pro")
+	kForces     = newLitKey("forces")
+	kTroops     = newLitKey("troops")
+	kSoldiers   = newLitKey("soldiers")
+)
+
+// lowerASCII is the byte-wise ASCII lower case; other bytes are kept.
+var lowerASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// prepare tokenises text and computes every token's key, hash and case.
+func (s *scratch) prepare(text string) {
+	keys := lowerPadded(s.keys, text)
+	// English has a token every six bytes or so: size for that, so that
+	// the first call on a long text need not grow the slice repeatedly.
+	s.toks = scanLowered(text, keys, slices.Grow(s.toks[:0], len(text)/5+16))
+	s.other = s.other[:0]
+	for i := range s.toks {
+		if t := &s.toks[i]; !t.plain() {
+			n := len(keys)
+			keys = appendLowerKey(keys, text[t.start:t.end])
+			t.bits |= uint64(len(s.other)) << tokShift
+			s.other = append(s.other, otherKey{off: n, n: len(keys) - n})
+		}
+	}
+	if len(s.other) > 0 {
+		keys = append(keys, make([]byte, hashPad)...)
+		for i := range s.toks {
+			if t := &s.toks[i]; !t.plain() {
+				o := s.other[t.bits>>tokShift]
+				t.hash = hashKey(keys, o.off, o.n)
+			}
+		}
+	}
+	s.keys = keys
+}
+
+// lowerInPlace lower-cases the ASCII letters of b, eight bytes at a time;
+// other bytes, including those of multi-byte runes, are kept.
+func lowerInPlace(b []byte) {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		x := w &^ high                                // each byte's low seven bits: no carries below
+		ge := x + ones*(0x80-'A')                     // high bit set where the byte is >= 'A'
+		gt := x + ones*(0x80-'Z'-1)                   // high bit set where the byte is > 'Z'
+		up := ge &^ gt &^ w & high                    // 'A'..'Z', and ASCII
+		binary.LittleEndian.PutUint64(b[i:], w|up>>2) // 0x80>>2 is the case bit 0x20
+	}
+	for ; i < len(b); i++ {
+		b[i] = lowerASCII[b[i]]
+	}
+}
+
+// hashPad is how far past a key hashKey may read.
+const hashPad = 8
+
+// hashKey hashes b[off:off+n], reading whole 8-byte words; b must hold
+// hashPad bytes past the key. Equal keys hash equally wherever they lie.
+func hashKey(b []byte, off, n int) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(n) * m
+	for ; n >= 8; n, off = n-8, off+8 {
+		h = (h ^ binary.LittleEndian.Uint64(b[off:])) * m
+		h ^= h >> 29
+	}
+	if n > 0 {
+		w := binary.LittleEndian.Uint64(b[off:]) & (1<<(8*uint(n)) - 1)
+		h = (h ^ w) * m
+		h ^= h >> 29
+	}
+	return h
+}
+
+func hashString(k string) uint64 {
+	b := append([]byte(k), make([]byte, hashPad)...)
+	return hashKey(b, 0, len(k))
+}
+
+// appendLowerKey appends the lowercase, dot-free form of w to buf, with ’
+// as '.
+func appendLowerKey(buf []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
@@ -206,15 +491,7 @@ func lowerKey(buf []byte, w string) []byte {
 				i++
 				continue
 			}
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c == '\'' {
-				buf = append(buf, c)
-				i++
-				continue
-			}
-			buf = append(buf, c)
+			buf = append(buf, lowerASCII[c])
 			i++
 			continue
 		}
@@ -229,21 +506,22 @@ func lowerKey(buf []byte, w string) []byte {
 	return buf
 }
 
-// wordMatches reports whether text word w matches alias word a.
-func wordMatches(w string, a aliasWord, key []byte, last bool) bool {
-	k := string(key)
-	if k != a.key {
+// wordMatches reports whether token i of text matches alias word a.
+func (s *scratch) wordMatches(text string, i int, a *aliasWord, last bool) bool {
+	if s.toks[i].hash != a.hash || string(s.key(i)) != a.key {
 		// plural: "Russians", "rebels" from "Russian", "rebel"
-		if !(last && a.mode != exactCase && len(a.key) >= 4 && len(k) == len(a.key)+1 && k[len(k)-1] == 's' && k[:len(a.key)] == a.key) {
+		k := s.key(i)
+		if !(last && a.mode != exactCase && len(a.key) >= 4 && len(k) == len(a.key)+1 && k[len(k)-1] == 's' && string(k[:len(a.key)]) == a.key) {
 			return false
 		}
 	}
 	switch a.mode {
 	case exactCase:
-		return stripDotsEq(w, a.raw)
+		return stripDotsEq(text[s.toks[i].start:s.toks[i].end], a.raw)
 	case capitalCase:
 		// An acronym is not a name: "UN" is not "Un".
-		return isUpperStart(w) && !(len(w) <= 4 && isAllCaps(w) && len(a.raw) > 1 && !isAllCaps(a.raw))
+		w := text[s.toks[i].start:s.toks[i].end]
+		return s.toks[i].upper() && !(len(w) <= 4 && len(a.raw) > 1 && !a.rawAllCaps && isAllCaps(w))
 	}
 	return true
 }
@@ -263,87 +541,148 @@ func stripDotsEq(w, raw string) bool {
 }
 
 // AppendMentions appends the mentions in text to dst, sorted by Start and
-// non-overlapping, and returns the extended slice.
+// non-overlapping, and returns the extended slice. Its working memory is
+// pooled, so that in steady use it allocates little beyond growing dst.
 func (f *Finder) AppendMentions(dst []Mention, text string) []Mention {
-	var s scratch
-	s.toks = scanTokens(text, make([]token, 0, len(text)/6+1))
+	s := scratchPool.Get().(*scratch)
+	s.prepare(text)
 	first := len(dst)
-	dst = f.matchCatalogue(dst, text, &s)
+	dst = f.matchCatalogue(dst, text, s)
 	if f.opt.Discover {
-		dst = f.discover(dst, first, text, &s)
+		dst = f.discover(dst, first, text, s)
 	}
-	dst = f.resolveGeneric(dst, first, text, &s)
+	dst = f.resolveGeneric(dst, first, s)
 	if f.opt.Pronouns {
-		dst = f.pronouns(dst, first, text, &s)
+		dst = f.pronouns(dst, first, text, s)
+	}
+	if len(text) <= maxPooledText {
+		clear(s.found[:cap(s.found)]) // drop references to the text's strings
+		clear(s.merged[:cap(s.merged)])
+		scratchPool.Put(s)
 	}
 	return dst
 }
 
 // matchCatalogue finds catalogue aliases, longest match first, and marks
-// the generic government words for resolveGeneric.
+// the generic government words for resolveGeneric, counting for it the
+// mentions of each country with a government.
 func (f *Finder) matchCatalogue(dst []Mention, text string, s *scratch) []Mention {
 	c := f.cat
 	toks := s.toks
-	vetoed := map[int32]int8{} // cache: 1 allowed, -1 vetoed
+	s.vetoed = s.vetoed[:0] // per text: whether a vetoable entry is allowed
+	s.generic = false
+	counts := slices.Grow(s.counts[:0], len(c.targets))[:len(c.targets)]
+	clear(counts)
+	s.counts = counts
 	for i := 0; i < len(toks); {
-		s.keyBuf = lowerKey(s.keyBuf, text[toks[i].start:toks[i].end])
-		cands := c.first[string(s.keyBuf)]
-		if len(cands) == 0 && len(s.keyBuf) > 4 && s.keyBuf[len(s.keyBuf)-1] == 's' {
-			cands = c.first[string(s.keyBuf[:len(s.keyBuf)-1])]
+		t := &toks[i]
+		koff, klen := s.keySpan(i)
+		k := s.keys[koff : koff+klen]
+		fw := c.first.lookup(t.hash, k) // also says whether genericAt may match
+		cw := fw                        // the word whose candidates are tried
+		if (fw == nil || len(fw.cands) == 0) && len(k) > 4 && k[len(k)-1] == 's' {
+			cw = c.first.lookup(hashKey(s.keys, koff, klen-1), k[:len(k)-1])
 		}
 		matched := 0
 		var actor int32
-		for _, e := range cands {
-			ent := &c.entries[e]
-			n := len(ent.words)
-			if i+n > len(toks) {
-				continue
+		if cw != nil {
+			cands := cw.cands
+			if cw.multi > 0 && !s.nextMayMatch(i, cw) {
+				cands = cands[cw.multi:]
 			}
-			ok := true
-			for k := 0; k < n && ok; k++ {
-				t := toks[i+k]
-				if k > 0 && !adjacent(text, toks[i+k-1], t) {
-					ok = false
-					break
-				}
-				s.keyBuf = lowerKey(s.keyBuf, text[t.start:t.end])
-				ok = wordMatches(text[t.start:t.end], ent.words[k], s.keyBuf, k == n-1)
-			}
-			if !ok {
-				continue
-			}
-			if words, has := c.veto[e]; has {
-				v := vetoed[e]
-				if v == 0 {
-					v = 1
-					for _, w := range words {
-						if strings.Contains(text, w) {
-							v = -1
-						}
-					}
-					vetoed[e] = v
-				}
-				if v < 0 {
+			for _, cd := range cands {
+				n := int(cd.n)
+				if i+n > len(toks) {
 					continue
 				}
+				if n >= 2 {
+					// necessary for the second word to match; see wordMatches
+					if toks[i+1].hash != cd.h2 && !s.mayBePlural(i+1, cd.plural2) {
+						continue
+					}
+				}
+				e := cd.entry
+				ent := &c.entries[e]
+				ok := true
+				for k := 0; k < n && ok; k++ {
+					if k > 0 && !adjacent(text, toks[i+k-1], toks[i+k]) {
+						ok = false
+						break
+					}
+					ok = s.wordMatches(text, i+k, &ent.words[k], k == n-1)
+				}
+				if !ok {
+					continue
+				}
+				if ent.veto != nil && !s.allowed(text, e, ent.veto) {
+					continue
+				}
+				matched, actor = n, ent.actor
+				break
 			}
-			matched, actor = n, ent.actor
-			break
 		}
 		if matched == 0 {
-			if n := genericAt(text, toks, i); n > 0 {
-				dst = append(dst, Mention{Actor: "", Start: toks[i].start, End: toks[i+n-1].end, Via: Listed})
-				i += n
-				continue
+			// A plain token can begin a generic phrase only if the index
+			// says so; others may lower-case to one in unexpected ways.
+			if !t.plain() || fw != nil && fw.generic {
+				if n := s.genericAt(text, i); n > 0 {
+					dst = append(dst, Mention{Actor: "", Start: t.start, End: toks[i+n-1].end, Via: Listed})
+					s.generic = true
+					i += n
+					continue
+				}
 			}
 			i++
 			continue
 		}
+		if g := c.actorTarget[actor]; g >= 0 {
+			counts[g]++
+		}
 		a := &c.actors[actor]
-		dst = append(dst, Mention{Actor: a.Name, Kind: a.Kind, Parent: a.Parent, Start: toks[i].start, End: toks[i+matched-1].end, Via: Listed})
+		dst = append(dst, Mention{Actor: a.Name, Kind: a.Kind, Parent: a.Parent, Start: t.start, End: toks[i+matched-1].end, Via: Listed})
 		i += matched
 	}
 	return dst
+}
+
+// nextMayMatch reports whether the token after i may be the second word
+// of one of w's aliases of two words or more, by w's bit masks.
+func (s *scratch) nextMayMatch(i int, w *firstWord) bool {
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	if w.next>>(s.toks[i+1].hash&63)&1 != 0 {
+		return true
+	}
+	k := s.key(i + 1)
+	return w.plural>>(uint(len(k))&63)&1 != 0 && k[len(k)-1] == 's'
+}
+
+// mayBePlural reports whether token i's key has n bytes and ends in s.
+func (s *scratch) mayBePlural(i, n int) bool {
+	if n < 0 {
+		return false
+	}
+	k := s.key(i)
+	return len(k) == n && k[n-1] == 's'
+}
+
+// allowed reports whether entry e may match in text: none of its veto
+// words occurs there. The answer is kept for the rest of the text.
+func (s *scratch) allowed(text string, e int32, veto []string) bool {
+	for _, v := range s.vetoed {
+		if v.entry == e {
+			return v.ok
+		}
+	}
+	ok := true
+	for _, w := range veto {
+		if strings.Contains(text, w) {
+			ok = false
+		}
+	}
+	s.vetoed = append(s.vetoed, vetoMark{e, ok})
+	return ok
 }
 
 // adjacent: two tokens of one name are separated by spaces or a hyphen.
@@ -362,29 +701,28 @@ func adjacent(text string, a, b token) bool {
 	return true
 }
 
-// genericAt matches the generic government words at token i.
-func genericAt(text string, toks []token, i int) int {
-	w := text[toks[i].start:toks[i].end]
-	switch strings.ToLower(w) {
-	case "regime":
+// genericAt matches the generic government words at token i. Its caller
+// tries only tokens that may begin one.
+func (s *scratch) genericAt(text string, i int) int {
+	toks := s.toks
+	switch {
+	case s.lowerIs(text, i, kRegime):
 		if i+1 < len(toks) && adjacent(text, toks[i], toks[i+1]) {
-			n := strings.ToLower(text[toks[i+1].start:toks[i+1].end])
-			if n == "forces" || n == "troops" {
+			if s.lowerIs(text, i+1, kForces) || s.lowerIs(text, i+1, kTroops) {
 				return 2
 			}
 		}
 		return 1
-	case "government", "pro":
+	case s.lowerIs(text, i, kGovernment), s.lowerIs(text, i, kPro):
 		j := i
-		if strings.ToLower(w) == "pro" {
-			if i+1 >= len(toks) || !toks[i+1].gapHyphen || strings.ToLower(text[toks[i+1].start:toks[i+1].end]) != "government" {
+		if s.lowerIs(text, i, kPro) {
+			if i+1 >= len(toks) || !toks[i+1].gapHyphen() || !s.lowerIs(text, i+1, kGovernment) {
 				return 0
 			}
 			j = i + 1
 		}
 		if j+1 < len(toks) && adjacent(text, toks[j], toks[j+1]) {
-			n := strings.ToLower(text[toks[j+1].start:toks[j+1].end])
-			if n == "forces" || n == "troops" || n == "soldiers" {
+			if s.lowerIs(text, j+1, kForces) || s.lowerIs(text, j+1, kTroops) || s.lowerIs(text, j+1, kSoldiers) {
 				return j + 2 - i
 			}
 		}
@@ -395,46 +733,31 @@ func genericAt(text string, toks []token, i int) int {
 // resolveGeneric names "the regime" and "government forces" after the
 // government of the country the text is most about, among those the
 // catalogue has a government for; unresolved generic mentions are dropped.
-func (f *Finder) resolveGeneric(dst []Mention, first int, text string, s *scratch) []Mention {
-	hasGeneric := false
-	for _, m := range dst[first:] {
-		if m.Actor == "" {
-			hasGeneric = true
-			break
-		}
-	}
-	if !hasGeneric {
+func (f *Finder) resolveGeneric(dst []Mention, first int, s *scratch) []Mention {
+	if !s.generic {
 		return dst
 	}
 	c := f.cat
-	count := map[string]int{}
+	// Mentions per country (Catalogue.finish walked the parents): the
+	// catalogue's were counted as matched; add the discovered ones. The
+	// most mentioned country wins, ties to the alphabetically first.
+	counts := s.counts
 	for _, m := range dst[first:] {
-		if m.Actor == "" {
-			continue
-		}
-		// walk up to a country that has a government
-		name := m.Actor
-		for depth := 0; depth < 4 && name != ""; depth++ {
-			if _, ok := c.govOf[name]; ok {
-				count[name]++
-				break
+		if m.Via == Discovered {
+			if t, ok := c.govTarget[m.Actor]; ok {
+				counts[t]++
 			}
-			a, ok := c.Lookup(name)
-			if !ok {
-				break
-			}
-			if isStateActor(a) && c.govOf[a.Parent] == a.Name {
-				count[a.Parent]++
-				break
-			}
-			name = a.Parent
 		}
 	}
-	best, bestN := "", 0
-	for k, n := range count {
-		if n > bestN || n == bestN && k < best {
+	best, bestN := "", int32(0)
+	for t, n := range counts {
+		if k := c.targets[t]; n > bestN || n > 0 && n == bestN && k < best {
 			best, bestN = k, n
 		}
+	}
+	var g Actor
+	if best != "" {
+		g, _ = c.Lookup(c.govOf[best])
 	}
 	out := dst[:first]
 	for _, m := range dst[first:] {
@@ -442,10 +765,30 @@ func (f *Finder) resolveGeneric(dst []Mention, first int, text string, s *scratc
 			if best == "" {
 				continue
 			}
-			g, _ := c.Lookup(c.govOf[best])
 			m.Actor, m.Kind, m.Parent = g.Name, g.Kind, g.Parent
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// mergeFound merges found, sorted by Start, into the mentions dst[first:],
+// also sorted by Start, keeping dst's mention first on a tie: the order a
+// stable sort of the two appended would give, without sorting.
+func (s *scratch) mergeFound(dst []Mention, first int, found []Mention) []Mention {
+	old := append(s.merged[:0], dst[first:]...)
+	s.merged = old
+	dst = dst[:first]
+	i, j := 0, 0
+	for i < len(old) && j < len(found) {
+		if found[j].Start < old[i].Start {
+			dst = append(dst, found[j])
+			j++
+		} else {
+			dst = append(dst, old[i])
+			i++
+		}
+	}
+	dst = append(dst, old[i:]...)
+	return append(dst, found[j:]...)
 }
