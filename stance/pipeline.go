@@ -3,6 +3,7 @@ package stance
 import (
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
@@ -58,7 +59,14 @@ func (p *Pipeline) Analyze(text string) *Text {
 	}
 	t.Quotes = quotes.AppendQuotes(t.Quotes[:0], text)
 	t.others = t.others[:0]
-	for _, m := range t.Mentions {
+	for i := range t.Mentions {
+		m := &t.Mentions[i]
+		// In invalid UTF-8 a word can end just before a stray
+		// continuation byte; take such bytes in, so that every span ends
+		// on a character boundary, as ScoreMention requires of its spans.
+		for m.End < len(text) && !utf8.RuneStart(text[m.End]) {
+			m.End++
+		}
 		t.others = append(t.others, features.Span{Start: m.Start, End: m.End})
 	}
 	return t
@@ -84,6 +92,18 @@ func (t *Text) AddOthers(spans ...features.Span) {
 func (t *Text) QuoteAt(pos int) int {
 	i := sort.Search(len(t.Quotes), func(i int) bool { return t.Quotes[i].End > pos })
 	if i < len(t.Quotes) && t.Quotes[i].Start <= pos {
+		return i
+	}
+	return -1
+}
+
+// mentionIn returns the index of the first mention that overlaps the byte
+// span [from, to), or -1. Mentions are sorted by Start and do not overlap,
+// so their Ends are sorted too and a binary search finds it: a linear scan
+// per quoted mention made long texts quadratic.
+func (t *Text) mentionIn(from, to int) int {
+	i := sort.Search(len(t.Mentions), func(i int) bool { return t.Mentions[i].End > from })
+	if i < len(t.Mentions) && t.Mentions[i].Start < to {
 		return i
 	}
 	return -1

@@ -89,8 +89,10 @@ func capitalised(s string) bool {
 
 func possessive(s string) bool { return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") }
 
-// attribute finds the source of qs[i].
-func attribute(text string, qs []Quote, i int) {
+// attribute finds the source of qs[i]. para is the start of its
+// paragraph, and lead tells whether only white space and opening marks
+// precede it there.
+func attribute(text string, qs []Quote, i, para int, lead bool) {
 	q := &qs[i]
 	limit := len(text)
 	if i+1 < len(qs) {
@@ -99,7 +101,7 @@ func attribute(text string, qs []Quote, i int) {
 	if after(text, q, limit) {
 		return
 	}
-	floor := paragraphStart(text, q.Start)
+	floor := para
 	if i > 0 && qs[i-1].End > floor {
 		floor = qs[i-1].End + 1
 	}
@@ -109,15 +111,15 @@ func attribute(text string, qs []Quote, i int) {
 	short := len(strings.Fields(text[q.Start:q.End])) <= 3 && q.End-q.Start < 60
 	// A longer quotation with no attribution of its own continues the
 	// speech of the quotation before it, in the same or the next paragraph.
-	if i > 0 && qs[i-1].Source != "" && !short && (qs[i-1].End >= paragraphStart(text, q.Start) ||
-		startsParagraph(text, q.Start) && prevParagraphHas(text, q.Start, qs[i-1].End)) {
+	if i > 0 && qs[i-1].Source != "" && !short && (qs[i-1].End >= para ||
+		lead && prevParagraphHas(text, para, qs[i-1].End)) {
 		q.Source, q.SourceStart, q.SourceEnd, q.Cue = qs[i-1].Source, qs[i-1].SourceStart, qs[i-1].SourceEnd, qs[i-1].Cue
 		if q.Cue != "intro" {
 			q.Cue = "continued"
 		}
 		return
 	}
-	if startsParagraph(text, q.Start) && intro(text, q) {
+	if lead && intro(text, q, para) {
 		return
 	}
 	q.Scare = short
@@ -371,19 +373,15 @@ func paragraphStart(text string, pos int) int {
 	return 0
 }
 
-// startsParagraph: only white space and the opening mark precede the
-// quotation in its paragraph.
-func startsParagraph(text string, start int) bool {
-	p := paragraphStart(text, start)
-	return strings.TrimFunc(text[p:start], func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("\"“„«‘'", r)
-	}) == ""
+// isLead: white space and the opening marks that may precede a quotation
+// that starts its paragraph.
+func isLead(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("\"“„«‘'", r)
 }
 
 // prevParagraphHas reports whether offset pos (the end of an earlier quote)
-// lies in the paragraph just before the one at start.
-func prevParagraphHas(text string, start, pos int) bool {
-	p := paragraphStart(text, start)
+// lies in the paragraph just before the one starting at p.
+func prevParagraphHas(text string, p, pos int) bool {
 	if p == 0 {
 		return false
 	}
@@ -399,9 +397,9 @@ var introCues = []string{"the following", "excerpt", "statement", "report", "as 
 
 // intro handles a quotation introduced by the line before it: "The
 // following is an excerpt of a report by Fox News." A person or pronoun
-// whose statement it is wins over the outlet it is "according to".
-func intro(text string, q *Quote) bool {
-	p := paragraphStart(text, q.Start)
+// whose statement it is wins over the outlet it is "according to". p is
+// the start of q's paragraph.
+func intro(text string, q *Quote, p int) bool {
 	if p == 0 {
 		return false
 	}

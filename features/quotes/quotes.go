@@ -27,8 +27,18 @@ func AppendQuotes(dst []Quote, text string) []Quote {
 	first := len(dst)
 	dst = appendSpans(dst, text)
 	qs := dst[first:]
+	// The paragraph start of each quotation, and whether only white space
+	// and opening marks precede it there, are found in one pass: searching
+	// back from every quotation made a long paragraph quadratic.
+	para, lead, from := 0, true, 0
 	for i := range qs {
-		attribute(text, qs, i)
+		start := qs[i].Start
+		if j := strings.LastIndexByte(text[from:start], '\n'); j >= 0 {
+			para, lead, from = from+j+1, true, from+j+1
+		}
+		lead = lead && strings.TrimFunc(text[from:start], isLead) == ""
+		from = start
+		attribute(text, qs, i, para, lead)
 	}
 	return dst
 }
