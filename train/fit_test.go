@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestFitReproducesEmbeddedModel runs the README's retraining command and
+// compares the result with models/default.afm byte for byte.
+func TestFitReproducesEmbeddedModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the full model (about a minute); skipped with -short")
+	}
+	data := filepath.Join("..", "..", "shared", "data")
+	for _, p := range []string{"newsmtsc/train.jsonl", "nfc/roles.jsonl", "persent/dev.jsonl"} {
+		if _, err := os.Stat(filepath.Join(data, p)); err != nil {
+			t.Skipf("training data %s is absent (../shared/data is not beside the repository)", p)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "model.afm")
+	args := []string{"fit", "-q",
+		"-in", filepath.Join(data, "newsmtsc", "train.jsonl"),
+		"-roles", filepath.Join(data, "nfc", "roles.jsonl"),
+		"-actors", filepath.Join(data, "persent", "dev.jsonl"),
+		"-out", out}
+	var stderr bytes.Buffer
+	if err := run(args, io.Discard, &stderr); err != nil {
+		t.Fatalf("fit: %v\n%s", err, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "models", "default.afm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("fit wrote %d bytes that differ from models/default.afm (%d bytes): retrain with the README's command", len(got), len(want))
+	}
+}
