@@ -63,28 +63,28 @@ var undergoWords = []string{"subjected", "endure", "endured", "enduring", "suffe
 
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
-	class   map[uint64]uint8
-	be      map[uint64]bool
-	undergo map[uint64]bool
+	class   *hashTable[uint8]
+	be      *hashTable[bool]
+	undergo *hashTable[bool]
 	by      uint64
 }
 
 func newCueTable(seed uint64) *cueTable {
 	lx := NewLexicon(seed)
-	t := &cueTable{class: map[uint64]uint8{}, be: map[uint64]bool{}, undergo: map[uint64]bool{}, by: lx.Hash("by")}
+	t := &cueTable{class: newHashTable[uint8](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by")}
 	for c := uint8(1); c < numCues; c++ {
 		for _, w := range cueWords[c] {
 			h := lx.Hash(w)
-			if _, dup := t.class[h]; !dup {
-				t.class[h] = c
+			if _, dup := t.class.get(h); !dup {
+				t.class.set(h, c)
 			}
 		}
 	}
 	for _, w := range beWords {
-		t.be[lx.Hash(w)] = true
+		t.be.set(lx.Hash(w), true)
 	}
 	for _, w := range undergoWords {
-		t.undergo[lx.Hash(w)] = true
+		t.undergo.set(lx.Hash(w), true)
 	}
 	return t
 }

@@ -66,7 +66,7 @@ type Extractor struct {
 	hT, hO uint64
 	units  []unit
 	cues   *cueTable
-	lex    map[uint64]float32
+	lex    *hashTable[float32]
 }
 
 // NewExtractor returns an Extractor for cfg, which must be valid.
@@ -273,7 +273,7 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 		if j == tu || u[j].tok < 0 || u[j].clause != cl {
 			continue
 		}
-		c := e.cues.class[u[j].hash]
+		c := e.cues.class.at(u[j].hash)
 		if c == 0 {
 			continue
 		}
@@ -282,7 +282,7 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 			if tu == 0 || u[tu-1].hash != e.cues.by {
 				rel = RelPatient
 			}
-		} else if e.cues.be[u[j-1].hash] || j-2 > tu && e.cues.be[u[j-2].hash] || e.undergoes(tu, j) {
+		} else if e.cues.be.at(u[j-1].hash) || j-2 > tu && e.cues.be.at(u[j-2].hash) || e.undergoes(tu, j) {
 			// "were crushed", "have been brutally shelled"; but not
 			// "is determined to crush", where the be-form is further back
 			rel = RelPatient
@@ -296,7 +296,7 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 // mention at tu suffers what j names.
 func (e *Extractor) undergoes(tu, j int) bool {
 	for k := tu + 1; k < j; k++ {
-		if e.cues.undergo[e.units[k].hash] {
+		if e.cues.undergo.at(e.units[k].hash) {
 			return true
 		}
 	}
@@ -312,7 +312,7 @@ func (e *Extractor) lexFeatures(dst []Feature, tu int) []Feature {
 		if u[j].tok < 0 {
 			continue
 		}
-		v := e.lex[u[j].hash]
+		v := e.lex.at(u[j].hash)
 		if v == 0 {
 			continue
 		}
@@ -384,6 +384,7 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 // It builds a string, so it is meant for explanations, not the hot path.
 func (d *Doc) FeatureName(f Feature) string {
 	var b strings.Builder
+	b.Grow(32) // most names fit; saves the builder's first regrowths
 	word := func(t int32) {
 		switch {
 		case t == TokTarget:
@@ -392,7 +393,7 @@ func (d *Doc) FeatureName(f Feature) string {
 			b.WriteString("⟨O⟩")
 		case t >= 0 && int(t) < len(d.Tokens):
 			tk := d.Tokens[t]
-			b.WriteString(strings.ToLower(d.Text[tk.Start:tk.End]))
+			writeLower(&b, d.Text[tk.Start:tk.End])
 		default:
 			b.WriteString("?")
 		}
@@ -469,3 +470,24 @@ func (d *Doc) FeatureName(f Feature) string {
 	}
 	return b.String()
 }
+
+// writeLower writes strings.ToLower(w) to b. Evidence renders a few words
+// per actor; for ASCII words it lowers in place instead of allocating a
+// lowered copy first.
+func writeLower(b *strings.Builder, w string) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8RuneSelf {
+			b.WriteString(strings.ToLower(w))
+			return
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+}
+
+const utf8RuneSelf = 0x80

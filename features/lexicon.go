@@ -15,18 +15,18 @@ var lexiconTSV string
 
 var (
 	lexMu    sync.Mutex
-	lexCache = map[uint64]map[uint64]float32{}
+	lexCache = map[uint64]*hashTable[float32]{}
 )
 
 // lexiconFor returns the prior polarities keyed by term hash for seed,
 // parsed once per seed and shared read-only.
-func lexiconFor(seed uint64) map[uint64]float32 {
+func lexiconFor(seed uint64) *hashTable[float32] {
 	lexMu.Lock()
 	defer lexMu.Unlock()
 	if m, ok := lexCache[seed]; ok {
 		return m
 	}
-	m := make(map[uint64]float32, 3000)
+	m := newHashTable[float32](3000)
 	for _, line := range strings.Split(lexiconTSV, "\n") {
 		stem, val, ok := strings.Cut(line, "\t")
 		if !ok || strings.HasPrefix(line, "#") {
@@ -36,7 +36,7 @@ func lexiconFor(seed uint64) map[uint64]float32 {
 		if err != nil {
 			continue // the file is generated; a bad line cannot occur
 		}
-		m[hashString(seed, stem)] = float32(v)
+		m.set(hashString(seed, stem), float32(v))
 	}
 	lexCache[seed] = m
 	return m
