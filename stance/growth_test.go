@@ -61,7 +61,10 @@ func TestScoreGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores over 50 MB of text")
 	}
-	const maxRatio = 15
+	// Bytes allocated are deterministic, so their bound is tight. Time is
+	// not: a busy machine slows one run and not the other. Quadratic
+	// growth would show as ×100, so ×40 still catches it without flaking.
+	const maxRatio, maxTimeRatio = 15, 40
 	m := model(t)
 	m.Score(textOfSize(64 << 10)) // warm up pools and the model
 	for _, shape := range []struct {
@@ -76,11 +79,11 @@ func TestScoreGrowsLinearly(t *testing.T) {
 			// Interleave further runs; on a busy machine, run a few more
 			// before calling a high ratio: noise only slows a run, while
 			// quadratic growth would stay far above the bound.
-			for round := 0; round < 5; round++ {
+			for round := 0; round < 2; round++ {
 				cs.measure(m, small)
 				cs.measure(m, small)
 				cl.measure(m, large)
-				if round >= 1 && float64(cl.time) <= maxRatio*float64(cs.time) {
+				if float64(cl.time) <= maxTimeRatio*float64(cs.time) {
 					break
 				}
 			}
@@ -89,8 +92,8 @@ func TestScoreGrowsLinearly(t *testing.T) {
 			t.Logf("1 MB: %v, %.0f MB allocated (best of %d); 10 MB: %v, %.0f MB allocated (best of %d)",
 				cs.time, float64(cs.bytes)/(1<<20), cs.runs, cl.time, float64(cl.bytes)/(1<<20), cl.runs)
 			t.Logf("10 MB / 1 MB: time ×%.2f, bytes ×%.2f (input ×%.2f)", timeRatio, byteRatio, float64(len(large))/float64(len(small)))
-			if timeRatio > maxRatio {
-				t.Errorf("10 MB takes %.1f× the time of 1 MB, want at most %d×", timeRatio, maxRatio)
+			if timeRatio > maxTimeRatio {
+				t.Errorf("10 MB takes %.1f× the time of 1 MB, want at most %d×", timeRatio, maxTimeRatio)
 			}
 			if byteRatio > maxRatio {
 				t.Errorf("10 MB allocates %.1f× the bytes of 1 MB, want at most %d×", byteRatio, maxRatio)
