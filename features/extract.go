@@ -156,7 +156,7 @@ func (e *Extractor) Extract(d *Doc, target Span, others []Span, quoted bool, dst
 		}
 	}
 	if cfg.Cues {
-		dst = e.cueFeatures(dst, tu)
+		dst = e.cueFeatures(d, dst, tu)
 	}
 	if cfg.Lexicon {
 		dst = e.lexFeatures(dst, tu)
@@ -266,7 +266,7 @@ const cueWindow = 8
 // to the right is something the mention does (unless a form of "be" just
 // before it makes it passive), a cue to the left is done to it (unless "by"
 // introduces the mention as the agent).
-func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
+func (e *Extractor) cueFeatures(d *Doc, dst []Feature, tu int) []Feature {
 	u := e.units
 	cl := u[tu].clause
 	for j := max(0, tu-cueWindow); j < len(u) && j <= tu+cueWindow; j++ {
@@ -282,14 +282,26 @@ func (e *Extractor) cueFeatures(dst []Feature, tu int) []Feature {
 			if tu == 0 || u[tu-1].hash != e.cues.by {
 				rel = RelPatient
 			}
-		} else if e.cues.be.at(u[j-1].hash) || j-2 > tu && e.cues.be.at(u[j-2].hash) || e.undergoes(tu, j) {
+		} else if (e.cues.be.at(u[j-1].hash) || j-2 > tu && e.cues.be.at(u[j-2].hash)) && !progressive(d, u[j].tok) || e.undergoes(tu, j) {
 			// "were crushed", "have been brutally shelled"; but not
-			// "is determined to crush", where the be-form is further back
+			// "is determined to crush", where the be-form is further back,
+			// nor "is liberating", which is active
 			rel = RelPatient
 		}
 		dst = e.emit(dst, TCue, u[j].neg, int8(c*4+rel), 0, 0, 0, u[j].tok, TokNone, TokNone)
 	}
 	return dst
+}
+
+// progressive reports whether token tok is an -ing form; stems cannot
+// tell "liberating" from "liberated", so this reads the text.
+func progressive(d *Doc, tok int32) bool {
+	if tok < 0 || int(tok) >= len(d.Tokens) {
+		return false
+	}
+	t := d.Tokens[tok]
+	w := d.Text[t.Start:t.End]
+	return len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-3:] == "ING")
 }
 
 // undergoes reports whether a word between units tu and j says that the

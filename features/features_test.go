@@ -112,6 +112,10 @@ func TestExtractPlaceholdersAndCues(t *testing.T) {
 		{"Russia's brutal campaign", "Russia", nil, []string{"⟨T⟩ 's", "⟨T⟩ 's brutal"}, nil},
 		{"Civilians have been subjected to a daily pounding from artillery.", "Civilians", nil,
 			[]string{"⟨T⟩ patient of aggression (pounding)"}, []string{"⟨T⟩ agent of aggression (pounding)"}},
+		{"Russia is liberating the region from terrorists.", "Russia", nil,
+			[]string{"⟨T⟩ agent of protection (liberating)"}, []string{"⟨T⟩ patient of protection (liberating)"}},
+		{"Aleppo was liberated by the army.", "Aleppo", nil,
+			[]string{"⟨T⟩ patient of protection (liberated)"}, nil},
 		{"Families fleeing the bombing reached the border.", "Families", nil,
 			[]string{"⟨T⟩ patient of aggression (bombing)"}, nil},
 	}
