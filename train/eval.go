@@ -335,8 +335,14 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		}
 		r := evalMentions(m, test, nil)
 		if prog != nil {
-			fmt.Fprintf(prog, "fold %d/%d: polarity macro-F1 %.4f (n=%d)  role macro-F1 %.4f (n=%d)\n",
-				f+1, *k, r.Polarity.MacroF1(), r.Polarity.N(), r.Role.MacroF1(), r.Role.N())
+			line := fmt.Sprintf("fold %d/%d:", f+1, *k)
+			if r.Polarity.N() > 0 {
+				line += fmt.Sprintf("  polarity macro-F1 %.4f (n=%d)", r.Polarity.MacroF1(), r.Polarity.N())
+			}
+			if r.Role.N() > 0 {
+				line += fmt.Sprintf("  role macro-F1 %.4f (n=%d)", r.Role.MacroF1(), r.Role.N())
+			}
+			fmt.Fprintln(prog, line)
 		}
 		total.merge(r)
 	}
