@@ -141,7 +141,9 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 				j++
 				continue
 			}
-			if s.isParticle(text, j) && j+1 < len(toks) && s.toks[j+1].upper() && adjacent(text, toks[j], toks[j+1]) {
+			// the word after a particle may be a listed mention already
+			// ("A el Assad"): a name never runs into one
+			if s.isParticle(text, j) && j+1 < len(toks) && marks[j+1]&mCovered == 0 && s.toks[j+1].upper() && adjacent(text, toks[j], toks[j+1]) {
 				j += 2
 				continue
 			}
