@@ -4,27 +4,58 @@ package features
 // whom is the strongest framing signal in conflict news, and the training
 // sets (US politics, climate news) contain few such words, so this small
 // hand-written lexicon carries it to texts the models never saw.
+// CueClass is a kind of act or state a cue word names.
+type CueClass uint8
+
+// The cue classes.
 const (
-	CueAggression uint8 = iota + 1 // crush, bomb, besiege, kill...
-	CueProtection                  // liberate, protect, rescue, help...
-	CuePeace                       // negotiate, ceasefire, mediate...
-	CueSuffering                   // displaced, starved, fled, wounded...
-	CueCondemn                     // condemn, brutal, atrocity, blame...
-	CuePraise                      // praise, thank, hero, brave...
-	CueDeceit                      // lie, propaganda, corrupt...
-	numCues
+	CueAggression CueClass = iota + 1 // crush, bomb, besiege, kill...
+	CueProtection                     // liberate, protect, rescue, help...
+	CuePeace                          // negotiate, ceasefire, mediate...
+	CueSuffering                      // displaced, starved, fled, wounded...
+	CueCondemn                        // condemn, brutal, atrocity, blame...
+	CuePraise                         // praise, thank, hero, brave...
+	CueDeceit                         // lie, propaganda, corrupt...
+	// NumCues bounds the classes: every CueClass is below it.
+	NumCues
 )
 
-// CueNames names the cue classes, by class number.
-var CueNames = [numCues]string{"", "aggression", "protection", "peace", "suffering", "condemnation", "praise", "deceit"}
+var cueNames = [NumCues]string{"", "aggression", "protection", "peace", "suffering", "condemnation", "praise", "deceit"}
 
-// Roles of the mention relative to a cue word.
+func (c CueClass) String() string {
+	if c < NumCues {
+		return cueNames[c]
+	}
+	return "?"
+}
+
+// Relation is the mention's part in the act a cue word names.
+type Relation uint8
+
+// The relations.
 const (
-	RelAgent   uint8 = 1 // ⟨T⟩ crushed, crushed by ⟨T⟩, ⟨T⟩'s assault
-	RelPatient uint8 = 2 // crushed ⟨T⟩, ⟨T⟩ were crushed
+	RelAgent   Relation = 1 // ⟨T⟩ crushed, crushed by ⟨T⟩, ⟨T⟩'s assault
+	RelPatient Relation = 2 // crushed ⟨T⟩, ⟨T⟩ were crushed
 )
 
-var cueWords = map[uint8][]string{
+func (r Relation) String() string {
+	switch r {
+	case RelAgent:
+		return "agent"
+	case RelPatient:
+		return "patient"
+	}
+	return "?"
+}
+
+// CueFact is what a TCue feature says: the mention is the agent or the
+// patient of an act of some class.
+type CueFact struct {
+	Class CueClass
+	Rel   Relation
+}
+
+var cueWords = map[CueClass][]string{
 	CueAggression: {"crush", "crushed", "bomb", "bombed", "bombing", "bombardment", "besiege", "besieged", "siege", "attack", "attacked",
 		"kill", "killed", "killing", "shell", "shelled", "shelling", "pound", "pounded", "pounding", "batter", "battered", "invade",
 		"invaded", "invasion", "occupy", "occupied", "occupation", "destroy", "destroyed", "strike", "struck", "airstrike",
@@ -63,7 +94,7 @@ var undergoWords = []string{"subjected", "endure", "endured", "enduring", "suffe
 
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
-	class   *hashTable[uint8]
+	class   *hashTable[CueClass]
 	be      *hashTable[bool]
 	undergo *hashTable[bool]
 	by      uint64
@@ -71,8 +102,8 @@ type cueTable struct {
 
 func newCueTable(seed uint64) *cueTable {
 	lx := NewLexicon(seed)
-	t := &cueTable{class: newHashTable[uint8](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by")}
-	for c := uint8(1); c < numCues; c++ {
+	t := &cueTable{class: newHashTable[CueClass](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by")}
+	for c := CueClass(1); c < NumCues; c++ {
 		for _, w := range cueWords[c] {
 			h := lx.Hash(w)
 			if _, dup := t.class.get(h); !dup {

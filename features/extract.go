@@ -20,7 +20,7 @@ const (
 	TClause                     // a word in the mention's own clause
 	TQuoted                     // the mention stands inside a quotation
 	TTarget                     // a word of the mention itself
-	TCue                        // the mention as agent or patient of a cue word (Aux: class*4+relation)
+	TCue                        // the mention as agent or patient of a cue word (Feature.Cue)
 	TLex                        // a word of prior polarity near the mention (Aux: side, distance, sign)
 	numTemplates
 )
@@ -39,7 +39,8 @@ type Feature struct {
 	Value    float32
 	Template Template
 	Neg      bool     // inside a negation's scope
-	Aux      int8     // windows: side (-1 left, +1 right) times distance bucket
+	Aux      int8     // windows: side (-1 left, +1 right) times distance bucket; lexicon: side, distance, sign
+	Cue      CueFact  // TCue: what the mention does or undergoes
 	Toks     [3]int32 // token indices of the units, or TokTarget / TokOther / TokNone
 }
 
@@ -288,7 +289,10 @@ func (e *Extractor) cueFeatures(d *Doc, dst []Feature, tu int) []Feature {
 			// nor "is liberating", which is active
 			rel = RelPatient
 		}
-		dst = e.emit(dst, TCue, u[j].neg, int8(c*4+rel), 0, 0, 0, u[j].tok, TokNone, TokNone)
+		// the fact goes into the hash as class*4+relation, as it always has
+		dst = e.emit(dst, TCue, u[j].neg, int8(uint8(c)*4+uint8(rel)), 0, 0, 0, u[j].tok, TokNone, TokNone)
+		dst[len(dst)-1].Aux = 0
+		dst[len(dst)-1].Cue = CueFact{Class: c, Rel: rel}
 	}
 	return dst
 }
@@ -462,15 +466,7 @@ func (d *Doc) FeatureName(f Feature) string {
 		word(f.Toks[0])
 		b.WriteString(" (" + side + ", " + [...]string{"", "near", "mid", "far", "other clause"}[a/4] + ")")
 	case TCue:
-		c, rel := uint8(f.Aux)/4, uint8(f.Aux)%4
-		if rel == RelAgent {
-			b.WriteString("⟨T⟩ agent of ")
-		} else {
-			b.WriteString("⟨T⟩ patient of ")
-		}
-		if c < numCues {
-			b.WriteString(CueNames[c])
-		}
+		b.WriteString("⟨T⟩ " + f.Cue.Rel.String() + " of " + f.Cue.Class.String())
 		b.WriteString(" (")
 		word(f.Toks[0])
 		b.WriteString(")")

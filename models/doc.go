@@ -19,12 +19,12 @@
 //
 //	"AFRM" | version uint16 | payload length uint64 | CRC-32C of payload uint32 | payload
 //
-// with the payload holding the config, the metadata in key order and, per
+// with the payload holding the config, the calibration (from version 2), the metadata in key order and, per
 // head, its labels, biases and only the feature rows that have a nonzero
 // weight (delta-varint indices and float32 weights, little endian). The
 // same File always encodes to the same bytes. Read checks every length
 // against the bytes that remain before allocating, so a corrupt or hostile
-// file yields an error — ErrMagic, ErrVersion, ErrTruncated, ErrChecksum
+// file yields an error — ErrNotModel, ErrVersion, ErrTruncated, ErrChecksum
 // or ErrCorrupt, with detail — and never a panic or a huge allocation.
 //
 // Default returns the model embedded in the library (default.afm), which

@@ -24,8 +24,12 @@ type Head struct {
 // is valid JSON, or empty), free-form metadata, and the heads.
 type File struct {
 	Config json.RawMessage
-	Meta   map[string]string // free-form (training data, options); written in sorted key order
-	Heads  []Head
+	// Calibration is how scores become labels (JSON owned by the package
+	// that scores, versioned there; this package only checks that it is
+	// valid JSON, or empty). Version 1 files have none.
+	Calibration json.RawMessage
+	Meta        map[string]string // free-form (training data, options); written in sorted key order
+	Heads       []Head
 }
 
 // Head returns the head called name.
@@ -51,7 +55,7 @@ var (
 // The binary layout; see the package documentation.
 const (
 	magic         = "AFRM"
-	FormatVersion = 1  // the model file format version this package writes and reads
+	FormatVersion = 2  // the model file format version this package writes; Read also takes version 1
 	headerSize    = 18 // magic, version uint16, payload length uint64, CRC-32C uint32
 )
 
@@ -96,6 +100,7 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 // appendPayload appends f's payload:
 //
 //	config      bytes
+//	calibration bytes (version 2 on)
 //	meta        uvarint count, then key bytes, value bytes (keys ascending)
 //	heads       uvarint count, then per head:
 //	  name        bytes
@@ -112,7 +117,10 @@ func (f *File) appendPayload(p []byte) ([]byte, error) {
 	if len(f.Config) > 0 && !json.Valid(f.Config) {
 		return nil, errors.New("models: Config is not valid JSON")
 	}
-	size := len(f.Config) + 16
+	if len(f.Calibration) > 0 && !json.Valid(f.Calibration) {
+		return nil, errors.New("models: Calibration is not valid JSON")
+	}
+	size := len(f.Config) + len(f.Calibration) + 16
 	for k, v := range f.Meta {
 		size += len(k) + len(v) + 8
 	}
@@ -133,6 +141,7 @@ func (f *File) appendPayload(p []byte) ([]byte, error) {
 	p = slices.Grow(p, size)
 
 	p = appendBytes(p, f.Config)
+	p = appendBytes(p, f.Calibration)
 	keys := make([]string, 0, len(f.Meta))
 	for k := range f.Meta {
 		keys = append(keys, k)

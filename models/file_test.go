@@ -23,8 +23,9 @@ func testFile() *File {
 	pol.W[3*63+1] = float32(math.Copysign(0, -1)) // a lone -0 is kept as written
 	role := &Linear{Classes: 2, Dim: 8, W: []float32{0, 0, 1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5, 0}, B: []float32{0, 0}}
 	return &File{
-		Config: []byte(`{"hash_bits":6}`),
-		Meta:   map[string]string{"trained": "2026-11-22", "data": "persent", "": "empty key"},
+		Config:      []byte(`{"hash_bits":6}`),
+		Calibration: []byte(`{"version":1}`),
+		Meta:        map[string]string{"trained": "2026-11-22", "data": "persent", "": "empty key"},
 		Heads: []Head{
 			{Name: "polarity", Labels: []string{"negative", "neutral", "positive"}, Model: pol},
 			{Name: "role", Labels: []string{"innocent", "antagonist"}, Model: role},
@@ -147,6 +148,23 @@ func wrap(payload []byte) []byte {
 	return append(b, payload...)
 }
 
+// TestReadVersion1 reads a file of the first format version, which has no
+// calibration section.
+func TestReadVersion1(t *testing.T) {
+	p := rawPayload(`{"a":1}`, 1, "k", "v", 1, "h", 2, "a", "b", 2, 4, float32(0.5), float32(0), 1, 2, float32(1), float32(-1))
+	b := []byte(magic)
+	b = binary.LittleEndian.AppendUint16(b, 1)
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(p)))
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(p, castagnoli))
+	f, err := Read(bytes.NewReader(append(b, p...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(f.Config) != `{"a":1}` || f.Calibration != nil || f.Meta["k"] != "v" || len(f.Heads) != 1 || f.Heads[0].Model.W[5] != -1 {
+		t.Errorf("version 1 file read as %+v", f)
+	}
+}
+
 // rawPayload spells a payload out field by field: each argument is a
 // uvarint (int), a length-prefixed string (string) or a float32.
 func rawPayload(fields ...any) []byte {
@@ -172,7 +190,7 @@ func TestReadErrors(t *testing.T) {
 	nan := float32(math.NaN())
 	// A valid two-class head "h" over dimension 4 with one row, for editing.
 	head := func(classes, dim, rows int, tail ...any) []byte {
-		return rawPayload(append([]any{"", 0, 1, "h", 2, "a", "b", classes, dim, float32(0), float32(0), rows}, tail...)...)
+		return rawPayload(append([]any{"", "", 0, 1, "h", 2, "a", "b", classes, dim, float32(0), float32(0), rows}, tail...)...)
 	}
 	tests := []struct {
 		name string
@@ -184,7 +202,7 @@ func TestReadErrors(t *testing.T) {
 		{"wrong magic", with(func(b []byte) []byte { copy(b, "AFRX"); return b }), ErrNotModel, `"AFRX"`},
 		{"text file", []byte("hello, world, this is not a model"), ErrNotModel, ""},
 		{"short wrong magic", []byte("PK"), ErrNotModel, ""},
-		{"newer version", with(func(b []byte) []byte { b[4] = 2; return b }), ErrVersion, "version 2; this package reads version 1"},
+		{"newer version", with(func(b []byte) []byte { b[4] = 3; return b }), ErrVersion, "version 3; this package reads versions 1 to 2"},
 		{"version 0", with(func(b []byte) []byte { b[4] = 0; return b }), ErrVersion, "version 0"},
 		{"short header", data[:10], ErrTruncated, "10 of its 18"},
 		{"short payload", data[:len(data)-5], ErrTruncated, "payload ends"},
@@ -197,21 +215,22 @@ func TestReadErrors(t *testing.T) {
 		{"repeated feature", wrap(head(2, 4, 2, 1, float32(1), float32(1), 0, float32(1), float32(1))), ErrCorrupt, "repeats feature 1"},
 		{"zero row", wrap(head(2, 4, 1, 1, float32(0), float32(0))), ErrCorrupt, "all-zero"},
 		{"NaN weight", wrap(head(2, 4, 1, 1, nan, float32(0))), ErrCorrupt, "not finite"},
-		{"NaN bias", wrap(rawPayload("", 0, 1, "h", 2, "a", "b", 2, 4, nan, float32(0), 0)), ErrCorrupt, "bias"},
+		{"NaN bias", wrap(rawPayload("", "", 0, 1, "h", 2, "a", "b", 2, 4, nan, float32(0), 0)), ErrCorrupt, "bias"},
 		{"short row", wrap(head(2, 4, 1, 1, float32(1))), ErrCorrupt, ""},
 		{"zero dim", wrap(head(2, 0, 0)), ErrCorrupt, "dimension 0"},
-		{"one class", wrap(rawPayload("", 0, 1, "h", 1, "a", 1, 4, float32(0), 0, "padding")), ErrCorrupt, "1 classes"},
+		{"one class", wrap(rawPayload("", "", 0, 1, "h", 1, "a", 1, 4, float32(0), 0, "padding")), ErrCorrupt, "1 classes"},
 		{"absurd dim", wrap(head(2, 1<<40, 0)), ErrCorrupt, "at most"},
 		{"absurd row count", wrap(head(2, 4, 1<<40)), ErrCorrupt, "cannot fit"},
-		{"absurd head count", wrap(rawPayload("", 0, 1<<50)), ErrCorrupt, "cannot fit"},
+		{"absurd head count", wrap(rawPayload("", "", 0, 1<<50)), ErrCorrupt, "cannot fit"},
 		{"absurd string", wrap(rawPayload([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})), ErrCorrupt, "cannot fit"},
 		{"bad varint", wrap([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}), ErrCorrupt, "varint"},
-		{"trailing bytes", wrap(rawPayload("", 0, 0, 7)), ErrCorrupt, "after the last head"},
+		{"trailing bytes", wrap(rawPayload("", "", 0, 0, 7)), ErrCorrupt, "after the last head"},
 		{"empty payload", wrap(nil), ErrCorrupt, ""},
-		{"bad JSON config", wrap(rawPayload("{", 0, 0)), ErrCorrupt, "JSON"},
-		{"meta keys out of order", wrap(rawPayload("", 2, "b", "1", "a", "2", 0)), ErrCorrupt, "ascend"},
-		{"meta key repeated", wrap(rawPayload("", 2, "a", "1", "a", "2", 0)), ErrCorrupt, "ascend"},
-		{"two heads with one name", wrap(rawPayload("", 0, 2,
+		{"bad JSON config", wrap(rawPayload("{", "", 0, 0)), ErrCorrupt, "JSON"},
+		{"bad JSON calibration", wrap(rawPayload("", "[", 0, 0)), ErrCorrupt, "calibration is not valid JSON"},
+		{"meta keys out of order", wrap(rawPayload("", "", 2, "b", "1", "a", "2", 0)), ErrCorrupt, "ascend"},
+		{"meta key repeated", wrap(rawPayload("", "", 2, "a", "1", "a", "2", 0)), ErrCorrupt, "ascend"},
+		{"two heads with one name", wrap(rawPayload("", "", 0, 2,
 			"h", 2, "a", "b", 2, 4, float32(0), float32(0), 0,
 			"h", 2, "a", "b", 2, 4, float32(0), float32(0), 0)), ErrCorrupt, "second head"},
 	}

@@ -38,7 +38,8 @@ func ReadFile(path string) (*File, error) {
 // head). Other errors are r's own.
 //
 // Read accepts only the bytes WriteTo produces: writing a File that Read
-// returned gives back the very same bytes.
+// returned gives back the very same bytes (a version 1 file comes back as
+// version 2, with an empty calibration).
 func Read(r io.Reader) (*File, error) {
 	var hdr [headerSize]byte
 	n, err := io.ReadFull(r, hdr[:])
@@ -54,8 +55,9 @@ func Read(r io.Reader) (*File, error) {
 	if n < headerSize {
 		return nil, fmt.Errorf("models: %w: the header ends after %d of its %d bytes", ErrTruncated, n, headerSize)
 	}
-	if v := binary.LittleEndian.Uint16(hdr[4:]); v != FormatVersion {
-		return nil, fmt.Errorf("models: %w: the file is version %d; this package reads version %d", ErrVersion, v, FormatVersion)
+	version := binary.LittleEndian.Uint16(hdr[4:])
+	if version < 1 || version > FormatVersion {
+		return nil, fmt.Errorf("models: %w: the file is version %d; this package reads versions 1 to %d", ErrVersion, version, FormatVersion)
 	}
 	size := binary.LittleEndian.Uint64(hdr[6:])
 	sum := binary.LittleEndian.Uint32(hdr[14:])
@@ -69,7 +71,7 @@ func Read(r io.Reader) (*File, error) {
 	if got := crc32.Checksum(p, castagnoli); got != sum {
 		return nil, fmt.Errorf("models: %w: header says %08x, payload sums to %08x", ErrChecksum, sum, got)
 	}
-	return decodePayload(p)
+	return decodePayload(p, version)
 }
 
 // readPayload reads size bytes from r. Unless r says how much it holds, the
@@ -151,6 +153,18 @@ func (d *decoder) bytes(what string) []byte {
 
 func (d *decoder) string(what string) string { return string(d.bytes(what)) }
 
+// json reads a JSON section, nil when empty.
+func (d *decoder) json(what string) json.RawMessage {
+	c := d.bytes(what)
+	if len(c) == 0 {
+		return nil
+	}
+	if !json.Valid(c) {
+		d.fail("the %s is not valid JSON", what)
+	}
+	return bytes.Clone(c)
+}
+
 // float32s fills dst from little-endian float32s, which must be finite.
 func (d *decoder) float32s(what string, dst []float32) {
 	if d.err != nil {
@@ -177,14 +191,12 @@ const (
 	minHeadSize = 1 + 1 + 2 + 1 + 1 + 2*4 + 1 // name, labels, K, D, biases, rows, for K = 2
 )
 
-func decodePayload(p []byte) (*File, error) {
+func decodePayload(p []byte, version uint16) (*File, error) {
 	d := &decoder{p: p, size: len(p)}
 	f := &File{Meta: map[string]string{}}
-	if c := d.bytes("config"); len(c) > 0 {
-		if !json.Valid(c) {
-			d.fail("the config is not valid JSON")
-		}
-		f.Config = bytes.Clone(c)
+	f.Config = d.json("config")
+	if version >= 2 {
+		f.Calibration = d.json("calibration")
 	}
 	nm := d.count("metadata entries", minMetaSize)
 	prev := ""

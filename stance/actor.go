@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
 )
 
@@ -56,35 +55,4 @@ func looksLikePerson(name string) bool {
 		}
 	}
 	return true
-}
-
-// FrameSpans scores the mentions of one actor at spans of t (other spans
-// in t count as other actors) and aggregates them as Score does, role
-// included. It is how labelled data with given spans is evaluated.
-func (m *Model) FrameSpans(t *Text, spans []features.Span, kind actors.Kind) Frame {
-	s := m.getScratch()
-	defer m.putScratch(s)
-	idx := m.scoreSpans(t, s, spans)
-	return m.frame(t, s, idx, kind, false)
-}
-
-// ActorVector returns the role head's input for one actor whose mentions
-// are at spans of t. Training the role head uses it, so that training and
-// scoring see the same vector.
-func (m *Model) ActorVector(t *Text, spans []features.Span) ([]uint32, []float32) {
-	s := m.getScratch()
-	defer m.putScratch(s)
-	idx := m.scoreSpans(t, s, spans)
-	P := s.meanProbs(idx, nil)
-	return appendActorVector(nil, nil, s, idx, P, m.polIdx)
-}
-
-func (m *Model) scoreSpans(t *Text, s *scratch, spans []features.Span) []int {
-	s.reset()
-	idx := make([]int, len(spans))
-	for i, sp := range spans {
-		m.addMention(t, s, sp, actors.Listed)
-		idx[i] = i
-	}
-	return idx
 }

@@ -23,7 +23,7 @@ func Default() (*Model, error) {
 			defaultErr = fmt.Errorf("stance: embedded model: %w", err)
 			return
 		}
-		defaultModel, defaultErr = FromFile(f, Options{})
+		defaultModel, defaultErr = fromFile(f, Options{})
 	})
 	return defaultModel, defaultErr
 }

@@ -43,7 +43,7 @@ func checkInvariants(t *testing.T, text string, rep stance.Report) {
 			checkFrame(t, a.Actor+" (author)", *a.Author)
 		}
 		for _, s := range a.Sources {
-			checkFrame(t, a.Actor+" (source "+s.Source+")", s.Frame)
+			checkFrame(t, a.Actor+" (source "+s.Source.String()+")", s.Frame)
 		}
 		checkEvidence(t, a.Actor, a.Evidence)
 		if len(a.MentionList) == 0 {
@@ -125,7 +125,7 @@ func checkMention(t *testing.T, text, who string, m stance.Mention) {
 	if m.Label != stance.Negative && m.Label != stance.Neutral && m.Label != stance.Positive {
 		t.Fatalf("%s: mention label %q", who, m.Label)
 	}
-	if m.Voice == "" {
+	if m.Voice.String() == "" {
 		t.Fatalf("%s: mention at [%d,%d) has no voice", who, m.Start, m.End)
 	}
 }
@@ -203,7 +203,7 @@ func FuzzScoreMention(f *testing.F) {
 		if ms.Start != from || ms.End != to {
 			t.Fatalf("asked for [%d,%d), got [%d,%d)", from, to, ms.Start, ms.End)
 		}
-		if ms.Via != "given" {
+		if ms.Via != stance.Given {
 			t.Fatalf("via = %q, want given", ms.Via)
 		}
 		checkMention(t, text, "mention", ms.Mention)

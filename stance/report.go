@@ -1,5 +1,12 @@
 package stance
 
+import (
+	"sort"
+
+	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/internal/framing"
+)
+
 // Report is how one text frames each actor in it.
 type Report struct {
 	// Actors, most mentioned first.
@@ -7,7 +14,7 @@ type Report struct {
 }
 
 // Actor returns the frame of the actor with canonical name name.
-func (r *Report) Actor(name string) (ActorFrame, bool) {
+func (r Report) Actor(name string) (ActorFrame, bool) {
 	for _, a := range r.Actors {
 		if a.Actor == name {
 			return a, true
@@ -16,20 +23,98 @@ func (r *Report) Actor(name string) (ActorFrame, bool) {
 	return ActorFrame{}, false
 }
 
-// Polarity labels.
+// Label is the polarity of a frame: Negative, Neutral or Positive. It
+// prints and marshals as "negative", "neutral", "positive".
+type Label = framing.Label
+
+// The polarity labels.
 const (
-	Negative = "negative"
-	Neutral  = "neutral"
-	Positive = "positive"
+	Negative = framing.Negative
+	Neutral  = framing.Neutral
+	Positive = framing.Positive
 )
 
-// Main roles.
+// Role is the part an actor plays in the text: Protagonist, Antagonist,
+// Innocent, or NeutralRole when the text casts it in none. It prints and
+// marshals as "protagonist", "antagonist", "innocent", "neutral".
+type Role = framing.Role
+
+// The main roles.
 const (
-	Protagonist = "protagonist"
-	Antagonist  = "antagonist"
-	Innocent    = "innocent"
-	NeutralRole = "neutral"
+	Protagonist = framing.Protagonist
+	Antagonist  = framing.Antagonist
+	Innocent    = framing.Innocent
+	NeutralRole = framing.NeutralRole
 )
+
+// FineRole is a frame from the SemEval-2025 Task 10 taxonomy (Guardian,
+// Peacemaker, Virtuous, Underdog, Tyrant, Terrorist, Deceiver,
+// Instigator, Victim); NoFineRole, which prints as "", when the evidence
+// supports none.
+type FineRole = framing.FineRole
+
+// The fine roles.
+const (
+	NoFineRole = framing.NoFineRole
+	Guardian   = framing.Guardian
+	Peacemaker = framing.Peacemaker
+	Virtuous   = framing.Virtuous
+	Underdog   = framing.Underdog
+	Tyrant     = framing.Tyrant
+	Terrorist  = framing.Terrorist
+	Deceiver   = framing.Deceiver
+	Instigator = framing.Instigator
+	Victim     = framing.Victim
+)
+
+// Voice is who speaks where a mention stands: the author (Kind
+// AuthorVoice, also inside scare quotes), a quoted source (QuotedVoice,
+// with Source the speaker's actor name or the words naming the speaker),
+// or a quotation whose speaker is not found (UnattributedVoice). It prints
+// and marshals as "author", the source, or "unattributed".
+type Voice = framing.Voice
+
+// VoiceKind says whose words a mention stands in.
+type VoiceKind = framing.VoiceKind
+
+// The kinds of voice.
+const (
+	AuthorVoice       = framing.AuthorVoice
+	QuotedVoice       = framing.QuotedVoice
+	UnattributedVoice = framing.UnattributedVoice
+)
+
+// Via says how a mention was found: Listed (catalogue), Discovered (an
+// unlisted proper name), Pronoun, or Given (a span passed to ScoreMention).
+type Via = actors.Via
+
+// The ways a mention is found.
+const (
+	Listed     = actors.Listed
+	Discovered = actors.Discovered
+	Pronoun    = actors.Pronoun
+	Given      = actors.Given
+)
+
+// Counted says which voices an actor's overall frame counts.
+type Counted uint8
+
+const (
+	// AllVoices: the author and every quoted source.
+	AllVoices Counted = iota
+	// AuthorOnly: the author's own voice (Options.AuthorOnly).
+	AuthorOnly
+)
+
+func (c Counted) String() string {
+	if c == AuthorOnly {
+		return "author"
+	}
+	return "all"
+}
+
+// MarshalText writes "all" or "author".
+func (c Counted) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // Frame is a judgement of an actor by one voice or by the whole text.
 type Frame struct {
@@ -37,10 +122,10 @@ type Frame struct {
 	// weighted by confidence: -1 is hostile, +1 sympathetic.
 	Score float64 `json:"score"`
 	// Label is negative, neutral or positive. For actors of a Report it
-	// is calibrated to document-level judgements (see LabelWeightsMeta),
-	// so a slightly negative Score may be labelled neutral; a label never
-	// has the opposite sign of Score.
-	Label string `json:"label"`
+	// is calibrated to document-level judgements (the model's
+	// calibration), so a slightly negative Score may be labelled neutral;
+	// a label never has the opposite sign of Score.
+	Label Label `json:"label"`
 	// Confidence is the probability of Label, in [0, 1], after that
 	// calibration.
 	Confidence float64 `json:"confidence"`
@@ -49,25 +134,24 @@ type Frame struct {
 	Probs [3]float64 `json:"probs"`
 	// Role is protagonist, antagonist, innocent, or neutral when the text
 	// takes no side.
-	Role string `json:"role"`
+	Role Role `json:"role"`
 	// RoleConfidence is the probability of Role.
 	RoleConfidence float64 `json:"role_confidence"`
-	// FineRole is a frame from the SemEval-2025 Task 10 taxonomy (Guardian,
-	// Peacemaker, Tyrant, Terrorist, Victim...) where cue words support one.
-	FineRole string `json:"fine_role,omitempty"`
+	// FineRole is a frame from the SemEval-2025 Task 10 taxonomy where
+	// cue words support one.
+	FineRole FineRole `json:"fine_role,omitempty"`
 	// Mentions counts the mentions this frame rests on.
 	Mentions int `json:"mentions"`
 }
 
 // ActorFrame is how the text frames one actor.
 type ActorFrame struct {
-	Actor  string `json:"actor"`            // canonical name
-	Kind   string `json:"kind,omitempty"`   // country, person, armed_group...
-	Parent string `json:"parent,omitempty"` // e.g. Putin's parent is Russia
+	Actor  string      `json:"actor"`            // canonical name
+	Kind   actors.Kind `json:"kind,omitempty"`   // country, person, armed_group...
+	Parent string      `json:"parent,omitempty"` // e.g. Putin's parent is Russia
 	Frame
-	// Voices counted in Score: "all" (the author and every quoted source)
-	// or "author".
-	Counted string `json:"counted"`
+	// Counted says which voices Frame counts: all, or the author's only.
+	Counted Counted `json:"counted"`
 	// Author is the frame in the author's own voice, outside quotations;
 	// nil when every mention is quoted.
 	Author *Frame `json:"author,omitempty"`
@@ -81,7 +165,7 @@ type ActorFrame struct {
 
 // SourceFrame is how one quoted source frames the actor.
 type SourceFrame struct {
-	Source string `json:"source"` // canonical actor name, or the source as written
+	Source Voice `json:"source"` // the quoted voice: its canonical actor name, the source as written, or unattributed
 	Frame
 	// Quotes are the quoted sentences that mention the actor.
 	Quotes []string `json:"quotes,omitempty"`
@@ -98,10 +182,122 @@ type Mention struct {
 	Start    int        `json:"start"` // byte offsets in the text
 	End      int        `json:"end"`
 	Text     string     `json:"text"`
-	Via      string     `json:"via"` // listed, discovered, pronoun, given
+	Via      Via        `json:"via"`
 	Score    float64    `json:"score"`
-	Label    string     `json:"label"`
+	Label    Label      `json:"label"`
 	Prob     [3]float64 `json:"probs"` // P(negative), P(neutral), P(positive)
-	Voice    string     `json:"voice"` // "author", or the quoted source
+	Voice    Voice      `json:"voice"`
 	Sentence string     `json:"sentence"`
+}
+
+// report groups the scored mentions of t into actors.
+func (m *Model) report(t *framing.Analysis, s *scratch) Report {
+	n := len(t.Mentions)
+	s.voices = s.voices[:0]
+	for _, mn := range t.Mentions {
+		s.voices = append(s.voices, t.VoiceAt(mn.Start))
+	}
+	// Group mentions by actor, in order of first appearance.
+	index := map[string]int{}
+	var groups [][]int
+	for i := 0; i < n; i++ {
+		a := t.Mentions[i].Actor
+		g, ok := index[a]
+		if !ok {
+			g = len(groups)
+			index[a] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	rep := Report{Actors: make([]ActorFrame, 0, len(groups))}
+	for _, g := range groups {
+		rep.Actors = append(rep.Actors, m.actorFrame(t, s, g))
+	}
+	sort.SliceStable(rep.Actors, func(i, j int) bool {
+		return len(rep.Actors[i].MentionList) > len(rep.Actors[j].MentionList)
+	})
+	return rep
+}
+
+func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame {
+	first := t.Mentions[g[0]]
+	af := ActorFrame{Actor: first.Actor, Kind: first.Kind, Parent: first.Parent}
+	var author []int
+	var sources []Voice
+	bySource := map[Voice][]int{}
+	for _, i := range g {
+		v := s.voices[i]
+		if v.Kind == framing.AuthorVoice {
+			author = append(author, i)
+			continue
+		}
+		if _, ok := bySource[v]; !ok {
+			sources = append(sources, v)
+		}
+		bySource[v] = append(bySource[v], i)
+	}
+	counted := g
+	if m.opt.AuthorOnly && len(author) > 0 {
+		counted, af.Counted = author, AuthorOnly
+	}
+	af.Frame = frameOf(m.eng.Frame(&s.scores, counted, first.Kind, true))
+	if len(author) > 0 {
+		f := frameOf(m.eng.Frame(&s.scores, author, first.Kind, true))
+		af.Author = &f
+	}
+	for _, src := range sources {
+		idx := bySource[src]
+		sf := SourceFrame{Source: src, Frame: frameOf(m.eng.Frame(&s.scores, idx, first.Kind, true))}
+		for _, i := range idx {
+			ss, se := t.SentenceAround(t.Mentions[i].Start)
+			q := t.Doc.Text[ss:se]
+			if len(sf.Quotes) == 0 || sf.Quotes[len(sf.Quotes)-1] != q {
+				sf.Quotes = append(sf.Quotes, q)
+			}
+		}
+		af.Sources = append(af.Sources, sf)
+	}
+	if !m.opt.NoEvidence {
+		af.Evidence = evidenceOf(framing.ActorEvidence(&t.Doc, &s.scores, counted, 6))
+	}
+	af.MentionList = make([]Mention, 0, len(g))
+	for _, i := range g {
+		mn := t.Mentions[i]
+		af.MentionList = append(af.MentionList, mentionOf(t, mn.Start, mn.End, mn.Via, s.scores.Probs(i), s.voices[i]))
+	}
+	return af
+}
+
+func frameOf(f framing.Frame) Frame {
+	return Frame{
+		Score: f.Score, Label: f.Label, Confidence: f.Confidence, Probs: f.Probs,
+		Role: f.Role, RoleConfidence: f.RoleConfidence, FineRole: f.FineRole, Mentions: f.Mentions,
+	}
+}
+
+func evidenceOf(ev []framing.Evidence) []Evidence {
+	if ev == nil {
+		return nil
+	}
+	out := make([]Evidence, len(ev))
+	for i, e := range ev {
+		out[i] = Evidence{Feature: e.Feature, Weight: e.Weight}
+	}
+	return out
+}
+
+func mentionOf(t *framing.Analysis, from, to int, via Via, p [3]float64, voice Voice) Mention {
+	ss, se := t.SentenceAround(from)
+	l := 0 // the first most probable class
+	for k := 1; k < 3; k++ {
+		if p[k] > p[l] {
+			l = k
+		}
+	}
+	return Mention{
+		Start: from, End: to, Text: t.Doc.Text[from:to], Via: via,
+		Score: p[2] - p[0], Label: framing.LabelOf(l), Prob: p,
+		Voice: voice, Sentence: t.Doc.Text[ss:se],
+	}
 }

@@ -25,7 +25,7 @@ func readSeed(t *testing.T, prefix string) string {
 
 func sourceFrame(a stance.ActorFrame, source string) (stance.SourceFrame, bool) {
 	for _, s := range a.Sources {
-		if s.Source == source {
+		if s.Source.String() == source {
 			return s, true
 		}
 	}
@@ -39,8 +39,9 @@ func TestSeedFrames(t *testing.T) {
 	rep := stance.Score(readSeed(t, "000"))
 	checkReport(t, readSeed(t, "000"), rep)
 	for _, tt := range []struct {
-		actor, role string
-		negative    bool
+		actor    string
+		role     stance.Role
+		negative bool
 	}{
 		{"Russia", stance.Antagonist, true},
 		{"Bashar al-Assad", stance.Antagonist, false},
@@ -71,8 +72,9 @@ func TestSeedFrames(t *testing.T) {
 		t.Logf("002 Russia, author: score %+.2f, role %s", russia.Author.Score, russia.Author.Role)
 	}
 	for _, tt := range []struct {
-		source, role string
-		positive     bool
+		source   string
+		role     stance.Role
+		positive bool
 	}{
 		{"RT", stance.Protagonist, true},
 		{"Barack Obama", stance.Antagonist, false},

@@ -135,7 +135,7 @@ func TestScoreMention(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ms.Text != "Assad" || ms.Score >= 0 || ms.Voice != stance.Author {
+	if ms.Text != "Assad" || ms.Score >= 0 || ms.Voice.Kind != stance.AuthorVoice {
 		t.Errorf("mention = %+v", ms.Mention)
 	}
 	for _, bad := range [][2]int{{-1, 3}, {3, 3}, {0, 999}, {5, 2}} {

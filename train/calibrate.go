@@ -5,9 +5,11 @@ import (
 	"io"
 	"math"
 
+	"github.com/actorframe/actorframe/internal/framing"
 	"github.com/actorframe/actorframe/models"
 	"github.com/actorframe/actorframe/stance"
 	"github.com/actorframe/actorframe/train/dataset"
+	"github.com/actorframe/actorframe/train/evaluate"
 )
 
 // labelWeightSteps is the grid of the label calibration: each of the
@@ -15,7 +17,7 @@ import (
 // the neutral weight stays 1.
 const labelWeightSteps = 12
 
-// fitLabelWeights chooses the actor label weights (stance.LabelWeightsMeta)
+// fitLabelWeights chooses the actor label weights (framing.Calibration)
 // that maximise macro-F1 on document-level labels recs, and records them
 // in f. Documents where the actor is not found count as neutral
 // predictions whatever the weights. It returns the macro-F1 before and
@@ -41,13 +43,13 @@ func fitLabelWeights(f *models.File, recs []dataset.Actor, prog io.Writer) (befo
 		tick.step()
 	}
 	macroF1 := func(w [3]float64) float64 {
-		c := NewConfusion(stance.PolarityLabels)
+		c := evaluate.NewConfusion(framing.LabelNames())
 		for _, d := range docs {
-			pred := 1
+			pred := framing.Neutral
 			if d.found {
-				pred, _ = stance.ChooseLabel(d.probs, w)
+				pred, _ = framing.ChooseLabel(d.probs, w)
 			}
-			c.Add(d.y, pred)
+			c.Add(d.y, int(pred))
 		}
 		return c.MacroF1()
 	}
@@ -65,6 +67,8 @@ func fitLabelWeights(f *models.File, recs []dataset.Actor, prog io.Writer) (befo
 			}
 		}
 	}
-	f.Meta[stance.LabelWeightsMeta] = stance.FormatLabelWeights(best)
+	cal := framing.DefaultCalibration()
+	cal.LabelWeights = best
+	f.Calibration = cal.Marshal()
 	return before, after, nil
 }

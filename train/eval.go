@@ -6,29 +6,32 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
-	"sort"
 	"time"
 
 	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/internal/framing"
 	"github.com/actorframe/actorframe/models"
 	"github.com/actorframe/actorframe/stance"
 	"github.com/actorframe/actorframe/train/dataset"
+	"github.com/actorframe/actorframe/train/evaluate"
 )
 
 // roleEvalLabels are the role classes scored: the three trained roles and
-// neutral, which the library may answer but gold data rarely holds.
-var roleEvalLabels = append(append([]string(nil), stance.RoleLabels...), stance.NeutralRole)
+// neutral, which the library may answer but gold data rarely holds; in
+// the order of framing.Role.
+var roleEvalLabels = []string{
+	framing.Protagonist.String(), framing.Antagonist.String(), framing.Innocent.String(), framing.NeutralRole.String(),
+}
 
 // result holds the metrics of one evaluation.
 type result struct {
-	Polarity *Confusion
-	Role     *Confusion
+	Polarity *evaluate.Confusion
+	Role     *evaluate.Confusion
 	Missing  int // format A: documents where the actor was not found
 }
 
 func newResult() *result {
-	return &result{Polarity: NewConfusion(stance.PolarityLabels), Role: NewConfusion(roleEvalLabels)}
+	return &result{Polarity: evaluate.NewConfusion(framing.LabelNames()), Role: evaluate.NewConfusion(roleEvalLabels)}
 }
 
 func (r *result) merge(o *result) {
@@ -39,10 +42,10 @@ func (r *result) merge(o *result) {
 
 // jsonResult is eval -json's output.
 type jsonResult struct {
-	N        int      `json:"n"`
-	Polarity *Summary `json:"polarity,omitempty"`
-	Role     *Summary `json:"role,omitempty"`
-	Missing  *int     `json:"actor_not_found,omitempty"`
+	N        int               `json:"n"`
+	Polarity *evaluate.Summary `json:"polarity,omitempty"`
+	Role     *evaluate.Summary `json:"role,omitempty"`
+	Missing  *int              `json:"actor_not_found,omitempty"`
 }
 
 func (r *result) print(w io.Writer, asJSON bool, formatA bool) error {
@@ -78,23 +81,8 @@ func (r *result) print(w io.Writer, asJSON bool, formatA bool) error {
 
 // printMajority prints the baseline that always answers the most frequent
 // gold class.
-func printMajority(w io.Writer, c *Confusion) {
-	best, bestN := 0, -1
-	for k := range c.Labels {
-		n := 0
-		for _, v := range c.M[k] {
-			n += v
-		}
-		if n > bestN {
-			best, bestN = k, n
-		}
-	}
-	base := NewConfusion(c.Labels)
-	for k := range c.Labels {
-		for _, v := range c.M[k] {
-			base.M[k][best] += v
-		}
-	}
+func printMajority(w io.Writer, c *evaluate.Confusion) {
+	base, best := evaluate.Majority(c)
 	fmt.Fprintf(w, "  majority baseline (%s): macro-F1 %.4f   accuracy %.4f\n", c.Labels[best], base.MacroF1(), base.Accuracy())
 }
 
@@ -123,14 +111,17 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 		}
 		return lexiconBaseline(recs).print(stdout, *asJSON, false)
 	}
-	m, err := loadModel(*modelPath)
+	file, err := loadModel(*modelPath)
 	if err != nil {
 		return err
 	}
-	if *authorOnly {
-		if m, err = m.WithOptions(stance.Options{AuthorOnly: true}); err != nil {
-			return err
-		}
+	m, err := stance.FromFile(file, stance.Options{AuthorOnly: *authorOnly})
+	if err != nil {
+		return err
+	}
+	eng, err := framing.NewEngine(file)
+	if err != nil {
+		return err
 	}
 	var prog io.Writer
 	if !*quiet {
@@ -149,7 +140,9 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		res = evalMentions(m, recs, prog)
+		if res, err = evalMentions(eng, recs, prog); err != nil {
+			return err
+		}
 	case dataset.FormatA:
 		recs, skipped, err := dataset.ReadActorsFile(*in, opt)
 		reportSkipped(stderr, *in, skipped)
@@ -173,17 +166,24 @@ func reportSkipped(w io.Writer, path string, skipped []*dataset.LineError) {
 	}
 }
 
-func loadModel(path string) (*stance.Model, error) {
+// loadModel reads the model file at path, or the embedded one.
+func loadModel(path string) (*models.File, error) {
 	if path == "" {
-		return stance.Default()
+		return models.Default()
 	}
-	return stance.LoadFile(path)
+	return models.ReadFile(path)
 }
 
-// evalMentions scores every labelled target of format M records.
-func evalMentions(m *stance.Model, recs []dataset.Mentions, prog io.Writer) *result {
+// evalMentions scores every labelled target of format M records: each
+// polarity target as one mention, each role target as the actor of all its
+// occurrences, as training built them.
+func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog io.Writer) (*result, error) {
+	pipe, err := newPipeline(eng.Config())
+	if err != nil {
+		return nil, err
+	}
 	res := newResult()
-	pipe := m.Pipeline()
+	var s framing.Scores
 	tick := newTicker(prog, "eval", len(recs))
 	for i := range recs {
 		r := &recs[i]
@@ -191,18 +191,20 @@ func evalMentions(m *stance.Model, recs []dataset.Mentions, prog io.Writer) *res
 		t.AddOthers(targetSpans(r)...)
 		for _, tg := range r.Targets {
 			if tg.HasPolarity {
-				f := m.FrameSpans(t, []features.Span{{Start: tg.Start, End: tg.End}}, "")
-				res.Polarity.Add(tg.Polarity+1, labelIndex(stance.PolarityLabels, f.Label))
+				idx := scoreSpans(eng, t, &s, []features.Span{{Start: tg.Start, End: tg.End}})
+				f := eng.Frame(&s, idx, "", false)
+				res.Polarity.Add(tg.Polarity+1, int(f.Label))
 			}
 			if k := labelIndex(roleEvalLabels, tg.Role); k >= 0 {
-				f := m.FrameSpans(t, occurrences(r.Text, tg), "")
-				res.Role.Add(k, labelIndex(roleEvalLabels, f.Role))
+				idx := scoreSpans(eng, t, &s, occurrences(r.Text, tg))
+				f := eng.Frame(&s, idx, "", false)
+				res.Role.Add(k, int(f.Role))
 			}
 		}
 		pipe.Release(t)
 		tick.step()
 	}
-	return res
+	return res, nil
 }
 
 // evalActors scores format A records: the library finds the actor itself.
@@ -214,9 +216,9 @@ func evalActors(m *stance.Model, recs []dataset.Actor, prog io.Writer) (*result,
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", r.Line, err)
 		}
-		pred := labelIndex(stance.PolarityLabels, stance.Neutral)
+		pred := int(stance.Neutral)
 		if found {
-			pred = labelIndex(stance.PolarityLabels, af.Label)
+			pred = int(af.Label)
 		} else {
 			res.Missing++
 		}
@@ -297,7 +299,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if len(recs) < *k {
 		return fmt.Errorf("cv: %d records, fewer than %d folds", len(recs), *k)
 	}
-	folds := stratifiedFolds(recs, *k, o.Features.Seed)
+	folds := evaluate.Folds(strataOf(recs), nil, *k, o.Features.Seed)
 	total := newResult()
 	// A file without polarity labels (roles only) needs its polarity head
 	// trained once, on the extra data, not once per fold.
@@ -329,11 +331,14 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("cv fold %d: %w", f+1, err)
 		}
-		m, err := stance.FromFile(file, stance.Options{})
+		eng, err := framing.NewEngine(file)
 		if err != nil {
 			return err
 		}
-		r := evalMentions(m, test, nil)
+		r, err := evalMentions(eng, test, nil)
+		if err != nil {
+			return err
+		}
 		if prog != nil {
 			line := fmt.Sprintf("fold %d/%d:", f+1, *k)
 			if r.Polarity.N() > 0 {
@@ -349,36 +354,17 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	return total.print(stdout, *asJSON, false)
 }
 
-// stratifiedFolds assigns each record to a fold so that every fold holds
-// about the same share of each record's first label. The assignment
-// depends only on the records and seed.
-func stratifiedFolds(recs []dataset.Mentions, k int, seed uint64) []int {
-	strata := map[string][]int{}
-	var keys []string
+// strataOf returns each record's stratum for cross-validation: the
+// labels of its first target.
+func strataOf(recs []dataset.Mentions) []string {
+	s := make([]string, len(recs))
 	for i, r := range recs {
-		key := ""
 		if len(r.Targets) > 0 {
 			t := r.Targets[0]
-			key = fmt.Sprintf("%d/%s", t.Polarity, t.Role)
-		}
-		if _, ok := strata[key]; !ok {
-			keys = append(keys, key)
-		}
-		strata[key] = append(strata[key], i)
-	}
-	sort.Strings(keys)
-	rng := rand.New(rand.NewPCG(seed, 0x5f0d))
-	folds := make([]int, len(recs))
-	next := 0
-	for _, key := range keys {
-		idx := strata[key]
-		rng.Shuffle(len(idx), func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
-		for _, i := range idx {
-			folds[i] = next % k
-			next++
+			s[i] = fmt.Sprintf("%d/%s", t.Polarity, t.Role)
 		}
 	}
-	return folds
+	return s
 }
 
 func countPolarity(recs []dataset.Mentions) int {

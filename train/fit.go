@@ -16,8 +16,8 @@ import (
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/internal/framing"
 	"github.com/actorframe/actorframe/models"
-	"github.com/actorframe/actorframe/stance"
 	"github.com/actorframe/actorframe/train/dataset"
 )
 
@@ -176,7 +176,7 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("calibrate on %s: %w", *calib, err)
 		}
 		fmt.Fprintf(stderr, "actor labels calibrated on %s: weights %s, macro-F1 %.4f -> %.4f (in-sample)\n",
-			*calib, f.Meta[stance.LabelWeightsMeta], before, after)
+			*calib, f.Calibration, before, after)
 	}
 	if err := writeModel(*out, f); err != nil {
 		return err
@@ -239,9 +239,9 @@ func readMentionFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset
 
 // newPipeline is the pipeline training uses: the same actor finding as
 // scoring with default options, so ⟨O⟩ marks the same actors.
-func newPipeline(cfg features.Config) (*stance.Pipeline, error) {
+func newPipeline(cfg features.Config) (*framing.Pipeline, error) {
 	finder := actors.NewFinder(actors.Default(), actors.Options{Discover: true, Pronouns: true})
-	return stance.NewPipeline(cfg, finder)
+	return framing.NewPipeline(cfg, finder)
 }
 
 // fitModel trains the polarity head on pol and, when rol is not empty, the
@@ -286,7 +286,7 @@ func fitPolarity(pol []dataset.Mentions, o fitOptions) (*models.File, error) {
 			"trainer":   "actorframe train fit",
 			"algorithm": "multinomial logistic regression, L2, L-BFGS",
 		},
-		Heads: []models.Head{{Name: stance.PolarityHead, Labels: stance.PolarityLabels, Model: polHead}},
+		Heads: []models.Head{{Name: framing.PolarityHead, Labels: framing.LabelNames(), Model: polHead}},
 	}, nil
 }
 
@@ -296,19 +296,21 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	if countRoles(rol) == 0 {
 		return f, nil
 	}
-	base := &models.File{Config: f.Config, Meta: map[string]string{}, Heads: f.Heads[:1]}
+	base := &models.File{Config: f.Config, Calibration: f.Calibration, Meta: map[string]string{}, Heads: f.Heads[:1]}
 	for k, v := range f.Meta {
 		base.Meta[k] = v
 	}
-	m, err := stance.FromFile(base, stance.Options{})
+	eng, err := framing.NewEngine(base)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := features.ParseConfig(f.Config)
+	cfg := eng.Config()
+	spec, _ := framing.Spec(framing.RoleHead)
+	pipe, err := newPipeline(cfg)
 	if err != nil {
 		return nil, err
 	}
-	rx := roleExamples(m, rol)
+	rx := roleExamples(eng, pipe, spec, rol)
 	progress(o.Progress, "role: %d examples, %d nonzeros\n", rx.Rows(), len(rx.Indices))
 	roleHead, err := models.Fit(rx, models.FitOptions{
 		Classes: 3, Dim: cfg.Dim(), L2: o.RoleL2, MaxIter: o.Iters, Workers: o.Workers,
@@ -319,7 +321,7 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	}
 	base.Meta["role"] = strconv.Itoa(rx.Rows()) + " examples"
 	base.Meta["role_l2"] = strconv.FormatFloat(o.RoleL2, 'g', -1, 64)
-	base.Heads = append(append([]models.Head(nil), base.Heads...), models.Head{Name: stance.RoleHead, Labels: stance.RoleLabels, Model: roleHead})
+	base.Heads = append(append([]models.Head(nil), base.Heads...), models.Head{Name: spec.Name, Labels: spec.Labels, Model: roleHead})
 	return base, nil
 }
 
@@ -344,7 +346,7 @@ func countRoles(recs []dataset.Mentions) int {
 	n := 0
 	for _, r := range recs {
 		for _, t := range r.Targets {
-			if t.Role != "" && t.Role != stance.NeutralRole {
+			if roleIndex(t.Role) >= 0 {
 				n++
 			}
 		}
@@ -362,7 +364,7 @@ func targetSpans(r *dataset.Mentions) []features.Span {
 }
 
 // polarityExamples featurises every target with a polarity label.
-func polarityExamples(pipe *stance.Pipeline, recs []dataset.Mentions, further bool) *models.Examples {
+func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further bool) *models.Examples {
 	x := &models.Examples{}
 	var fs []features.Feature
 	var idx []uint32
@@ -397,10 +399,11 @@ func polarityExamples(pipe *stance.Pipeline, recs []dataset.Mentions, further bo
 }
 
 // roleExamples builds one example per role-labelled target: the actor's
-// vector over all its occurrences in the text.
-func roleExamples(m *stance.Model, recs []dataset.Mentions) *models.Examples {
+// vector over all its occurrences in the text, as the engine's role head
+// reads it when scoring.
+func roleExamples(eng *framing.Engine, pipe *framing.Pipeline, spec framing.HeadSpec, recs []dataset.Mentions) *models.Examples {
 	x := &models.Examples{}
-	pipe := m.Pipeline()
+	var s framing.Scores
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)
@@ -409,21 +412,35 @@ func roleExamples(m *stance.Model, recs []dataset.Mentions) *models.Examples {
 			if k < 0 {
 				continue
 			}
-			idx, val := m.ActorVector(t, occurrences(r.Text, tg))
-			x.Append(idx, val, k, 1)
+			idx := scoreSpans(eng, t, &s, occurrences(r.Text, tg))
+			fi, fv := eng.ActorVector(spec, &s, idx)
+			x.Append(fi, fv, k, 1)
 		}
 		pipe.Release(t)
 	}
 	return x
 }
 
-func roleIndex(role string) int {
-	for i, l := range stance.RoleLabels {
-		if l == role {
-			return i
-		}
+// scoreSpans scores the mentions at spans of t into s, emptied first, and
+// returns their indices.
+func scoreSpans(eng *framing.Engine, t *framing.Analysis, s *framing.Scores, spans []features.Span) []int {
+	s.Reset()
+	idx := make([]int, len(spans))
+	for i, sp := range spans {
+		eng.AddMention(t, s, sp, actors.Listed)
+		idx[i] = i
 	}
-	return -1
+	return idx
+}
+
+// roleIndex is the role head's class of a gold role, or -1 for none or
+// neutral (not a class the head learns).
+func roleIndex(role string) int {
+	r, ok := framing.ParseRole(role)
+	if !ok || int(r) >= framing.NumTrainedRoles {
+		return -1
+	}
+	return int(r)
 }
 
 // maxOccurrences bounds how many mentions of one labelled entity are used.

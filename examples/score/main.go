@@ -161,8 +161,8 @@ func printTable(w io.Writer, rep stance.Report, showMentions bool) error {
 			}
 			ev = append(ev, fmt.Sprintf("%q %+.2f", e.Feature, e.Weight))
 		}
-		frame := a.FineRole
-		if frame == "" {
+		frame := a.FineRole.String()
+		if a.FineRole == stance.NoFineRole {
 			frame = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%+.2f\t%s\t%s\t%s\t%d\t%s\t%s\n", a.Actor, a.Score, a.Label, a.Role, frame,

@@ -18,6 +18,7 @@ const (
 	Listed     Via = iota // a name or alias from the catalogue
 	Discovered            // a proper noun not in the catalogue
 	Pronoun               // a pronoun resolved to a recent actor
+	Given                 // a span the caller gave (stance.ScoreMention)
 )
 
 func (v Via) String() string {
@@ -28,6 +29,8 @@ func (v Via) String() string {
 		return "discovered"
 	case Pronoun:
 		return "pronoun"
+	case Given:
+		return "given"
 	}
 	return "unknown"
 }

@@ -1,4 +1,4 @@
-package stance
+package framing
 
 import (
 	"sort"
@@ -10,15 +10,15 @@ import (
 	"github.com/actorframe/actorframe/features/quotes"
 )
 
-// Pipeline turns a text into per-mention features: it parses the text,
-// finds the actors and the quotations in it, and extracts the features of
-// any mention. Training and scoring share it, so a model always meets the
+// Pipeline turns a text into an Analysis: it parses the text, finds the
+// actors and the quotations in it, and extracts the features of any
+// mention. Training and scoring share it, so a model always meets the
 // features it was trained on. A Pipeline is safe for concurrent use; the
-// Texts it hands out are not.
+// Analyses it hands out are not.
 type Pipeline struct {
 	cfg    features.Config
 	finder *actors.Finder
-	pool   sync.Pool // of *Text
+	pool   sync.Pool // of *Analysis
 }
 
 // NewPipeline returns a pipeline for cfg that finds actors with finder.
@@ -28,7 +28,7 @@ func NewPipeline(cfg features.Config, finder *actors.Finder) (*Pipeline, error) 
 	}
 	p := &Pipeline{cfg: cfg, finder: finder}
 	p.pool.New = func() any {
-		return &Text{parser: features.NewParser(cfg), ext: features.NewExtractor(cfg)}
+		return &Analysis{parser: features.NewParser(cfg), ext: features.NewExtractor(cfg)}
 	}
 	return p, nil
 }
@@ -36,10 +36,11 @@ func NewPipeline(cfg features.Config, finder *actors.Finder) (*Pipeline, error) 
 // Config returns the feature configuration.
 func (p *Pipeline) Config() features.Config { return p.cfg }
 
-// Text is one analysed text: its tokens and sentences, the actor mentions
-// and quotations found in it. Get one from Pipeline.Analyze and hand it back
-// with Pipeline.Release when done; its memory is then reused.
-type Text struct {
+// Analysis is one analysed text: its tokens and sentences, the actor
+// mentions and quotations found in it, each computed once. Get one from
+// Pipeline.Analyze and hand it back with Pipeline.Release when done; its
+// memory is then reused.
+type Analysis struct {
 	Doc      features.Doc
 	Mentions []actors.Mention
 	Quotes   []quotes.Quote
@@ -50,8 +51,8 @@ type Text struct {
 }
 
 // Analyze parses text and finds its actors and quotations.
-func (p *Pipeline) Analyze(text string) *Text {
-	t := p.pool.Get().(*Text)
+func (p *Pipeline) Analyze(text string) *Analysis {
+	t := p.pool.Get().(*Analysis)
 	t.parser.Parse(text, &t.Doc)
 	t.Mentions = t.Mentions[:0]
 	if p.finder != nil {
@@ -73,7 +74,7 @@ func (p *Pipeline) Analyze(text string) *Text {
 }
 
 // Release returns t to the pipeline for reuse. t must not be used after.
-func (p *Pipeline) Release(t *Text) {
+func (p *Pipeline) Release(t *Analysis) {
 	if cap(t.Doc.Tokens) > 1<<20 { // do not keep huge buffers alive
 		return
 	}
@@ -83,13 +84,13 @@ func (p *Pipeline) Release(t *Text) {
 
 // AddOthers marks further spans as other actors (for example the other
 // labelled targets of a training sentence), keeping the set sorted.
-func (t *Text) AddOthers(spans ...features.Span) {
+func (t *Analysis) AddOthers(spans ...features.Span) {
 	t.others = append(t.others, spans...)
 	sort.Slice(t.others, func(i, j int) bool { return t.others[i].Start < t.others[j].Start })
 }
 
 // QuoteAt returns the index of the quotation holding byte offset pos, or -1.
-func (t *Text) QuoteAt(pos int) int {
+func (t *Analysis) QuoteAt(pos int) int {
 	i := sort.Search(len(t.Quotes), func(i int) bool { return t.Quotes[i].End > pos })
 	if i < len(t.Quotes) && t.Quotes[i].Start <= pos {
 		return i
@@ -97,11 +98,11 @@ func (t *Text) QuoteAt(pos int) int {
 	return -1
 }
 
-// mentionIn returns the index of the first mention that overlaps the byte
+// MentionIn returns the index of the first mention that overlaps the byte
 // span [from, to), or -1. Mentions are sorted by Start and do not overlap,
 // so their Ends are sorted too and a binary search finds it: a linear scan
 // per quoted mention made long texts quadratic.
-func (t *Text) mentionIn(from, to int) int {
+func (t *Analysis) MentionIn(from, to int) int {
 	i := sort.Search(len(t.Mentions), func(i int) bool { return t.Mentions[i].End > from })
 	if i < len(t.Mentions) && t.Mentions[i].Start < to {
 		return i
@@ -110,6 +111,38 @@ func (t *Text) mentionIn(from, to int) int {
 }
 
 // Features appends the features of the mention at span to dst.
-func (t *Text) Features(span features.Span, dst []features.Feature) []features.Feature {
+func (t *Analysis) Features(span features.Span, dst []features.Feature) []features.Feature {
 	return t.ext.Extract(&t.Doc, span, t.others, t.QuoteAt(span.Start) >= 0, dst)
+}
+
+// VoiceAt says whose words stand at byte offset pos: the author's, a
+// quoted source's, or an unattributed quotation's. Scare quotes — a short
+// quoted phrase with no speaker, as in: the "heroic army" entered — are
+// the author's own words set apart, so they stay in the author's voice.
+func (t *Analysis) VoiceAt(pos int) Voice {
+	qi := t.QuoteAt(pos)
+	if qi < 0 {
+		return Voice{Kind: AuthorVoice}
+	}
+	q := t.Quotes[qi]
+	if q.Scare {
+		return Voice{Kind: AuthorVoice}
+	}
+	if q.Source == "" {
+		return Voice{Kind: UnattributedVoice}
+	}
+	if i := t.MentionIn(q.SourceStart, q.SourceEnd); i >= 0 {
+		return Voice{Kind: QuotedVoice, Source: t.Mentions[i].Actor}
+	}
+	return Voice{Kind: QuotedVoice, Source: q.Source}
+}
+
+// SentenceAround returns the byte span of the sentence holding pos.
+func (t *Analysis) SentenceAround(pos int) (int, int) {
+	d := &t.Doc
+	i := d.TokenAt(pos)
+	if i >= len(d.Tokens) || len(d.Sentences) == 0 {
+		return pos, pos
+	}
+	return d.SentenceSpan(d.SentenceOf(i))
 }

@@ -1,0 +1,122 @@
+package framing
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// CalibrationVersion is the version of the Calibration this package reads
+// and writes. A model file with another version is refused.
+const CalibrationVersion = 1
+
+// Calibration says how an actor's probabilities become its label. It is
+// stored in the model file (models.File.Calibration) as JSON. The zero
+// value is not valid; DefaultCalibration is no calibration at all.
+type Calibration struct {
+	Version int `json:"version"`
+	// LabelWeights rescale an actor's mean [P(negative), P(neutral),
+	// P(positive)] before the label is chosen (see ChooseLabel). The
+	// mention model is trained on sentences; whole news documents use
+	// more negative words for the same authorial stance, so train fit
+	// can fit these to document-level labels.
+	LabelWeights [3]float64 `json:"label_weights"`
+}
+
+// DefaultCalibration leaves labels as the probabilities say.
+func DefaultCalibration() Calibration {
+	return Calibration{Version: CalibrationVersion, LabelWeights: [3]float64{1, 1, 1}}
+}
+
+// Validate reports whether c can be used, and if not, why.
+func (c Calibration) Validate() error {
+	if c.Version != CalibrationVersion {
+		return fmt.Errorf("framing: calibration version %d, this build reads version %d", c.Version, CalibrationVersion)
+	}
+	for i, w := range c.LabelWeights {
+		if !(w > 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("framing: calibration label weight %d is %v, not a positive number", i, w)
+		}
+	}
+	return nil
+}
+
+// ParseCalibration decodes and validates a stored calibration; empty data
+// is DefaultCalibration.
+func ParseCalibration(data []byte) (Calibration, error) {
+	if len(data) == 0 {
+		return DefaultCalibration(), nil
+	}
+	var c Calibration
+	if err := json.Unmarshal(data, &c); err != nil {
+		return Calibration{}, fmt.Errorf("framing: bad calibration: %w", err)
+	}
+	return c, c.Validate()
+}
+
+// Marshal returns the JSON form model files store.
+func (c Calibration) Marshal() []byte {
+	b, _ := json.Marshal(c) // numbers only: cannot fail
+	return b
+}
+
+// ChooseLabel returns the label for mean probabilities P under label
+// weights w, and its probability after weighting. A label never
+// contradicts the sign of the score P[2]−P[0]: where the weights would,
+// the label is neutral.
+func ChooseLabel(P, w [3]float64) (Label, float64) {
+	var C [3]float64
+	var sum float64
+	for c := range C {
+		C[c] = P[c] * w[c]
+		sum += C[c]
+	}
+	if !(sum > 0) {
+		return Neutral, 1
+	}
+	for c := range C {
+		C[c] /= sum
+	}
+	l := argmax(C[:])
+	if l == 2 && P[2] < P[0] || l == 0 && P[0] < P[2] {
+		l = 1
+	}
+	return Label(l), C[l]
+}
+
+func argmax(p []float64) int {
+	best := 0
+	for i := range p {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// legacyMeta is where model files of format version 1 kept the label
+// weights, as three comma-separated numbers.
+const legacyMeta = "actor_label_weights"
+
+// legacyCalibration reads the label weights of a version 1 model file.
+func legacyCalibration(meta map[string]string) (Calibration, error) {
+	c := DefaultCalibration()
+	v, ok := meta[legacyMeta]
+	if !ok {
+		return c, nil
+	}
+	parts := strings.Split(v, ",")
+	if len(parts) != 3 {
+		return c, fmt.Errorf("framing: model metadata %s = %q: want three weights", legacyMeta, v)
+	}
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return c, fmt.Errorf("framing: model metadata %s = %q: %v", legacyMeta, v, err)
+		}
+		c.LabelWeights[i] = x
+	}
+	return c, c.Validate()
+}

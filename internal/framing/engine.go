@@ -1,0 +1,241 @@
+package framing
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/models"
+)
+
+// Engine scores mentions and actors with the heads of one model file. It
+// is read-only after NewEngine, so any number of goroutines may use it.
+type Engine struct {
+	file  *models.File
+	cfg   features.Config
+	calib Calibration
+	// heads in the order of the spec table; nil where the file has none
+	heads []*Head
+	pol   *Head // heads[0]
+	// actorHeads are the ActorInput heads present, whose per-mention
+	// partial logits Scores keeps
+	actorHeads []*Head
+	role       int // index of the role head in actorHeads, -1 without one
+}
+
+// NewEngine checks a decoded model file and prepares it for scoring.
+func NewEngine(f *models.File) (*Engine, error) {
+	cfg, err := features.ParseConfig(f.Config)
+	if err != nil {
+		return nil, fmt.Errorf("framing: model feature config: %w", err)
+	}
+	calib, err := ParseCalibration(f.Calibration)
+	if f.Calibration == nil {
+		calib, err = legacyCalibration(f.Meta)
+	}
+	if err != nil {
+		return nil, err
+	}
+	heads, err := loadHeads(f, cfg)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{file: f, cfg: cfg, calib: calib, heads: heads, pol: heads[0], role: -1}
+	for _, h := range heads {
+		if h != nil && h.Spec.Input == ActorInput {
+			if h.Spec.Name == RoleHead {
+				e.role = len(e.actorHeads)
+			}
+			if h.Model.Classes != 3 {
+				return nil, fmt.Errorf("framing: %s head has %d classes, want 3", h.Spec.Name, h.Model.Classes)
+			}
+			e.actorHeads = append(e.actorHeads, h)
+		}
+	}
+	return e, nil
+}
+
+// Config is the feature configuration the model was trained with.
+func (e *Engine) Config() features.Config { return e.cfg }
+
+// File is the model file the Engine was built from.
+func (e *Engine) File() *models.File { return e.file }
+
+// Calibration is the model's label calibration.
+func (e *Engine) Calibration() Calibration { return e.calib }
+
+// Head returns the head called name, if the model has it.
+func (e *Engine) Head(name string) (*Head, bool) {
+	for _, h := range e.heads {
+		if h != nil && h.Spec.Name == name {
+			return h, true
+		}
+	}
+	return nil, false
+}
+
+// Scores holds the scored mentions of one text: each mention's features,
+// its polarity probabilities, and its share of every actor head's logits.
+// Its zero value is empty and ready; Reset empties it for reuse.
+type Scores struct {
+	feats   []features.Feature
+	contrib []float32 // per feature: its push on P(positive) − P(negative), in logit units
+	offs    []int     // feats[offs[i]:offs[i+1]] belong to mention i
+	probs   [][3]float64
+	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
+	weights []float64
+}
+
+// Reset empties s, keeping its memory.
+func (s *Scores) Reset() {
+	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
+	s.offs = append(s.offs[:0], 0)
+	s.probs, s.actor, s.weights = s.probs[:0], s.actor[:0], s.weights[:0]
+}
+
+// Len is the number of mentions scored.
+func (s *Scores) Len() int { return len(s.probs) }
+
+// Probs returns mention i's [P(negative), P(neutral), P(positive)].
+func (s *Scores) Probs(i int) [3]float64 { return s.probs[i] }
+
+// Features returns mention i's features.
+func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s.offs[i+1]] }
+
+// Large reports whether s holds so much memory that it should not be kept
+// for reuse.
+func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 }
+
+// AddMention extracts and scores the mention at span of a, found as via.
+// A single pass over its features computes the polarity logits, each
+// actor head's partial sums and each feature's contribution, so that
+// frames and evidence later need no second look at the weights.
+func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via actors.Via) {
+	if len(s.offs) == 0 {
+		s.offs = append(s.offs, 0)
+	}
+	from := len(s.feats)
+	s.feats = a.Features(span, s.feats)
+	fs := s.feats[from:]
+	pm := e.pol.Model
+	K := pm.Classes
+	pw := pm.W
+	var l [3]float64
+	for k := 0; k < 3; k++ {
+		l[k] = float64(pm.B[k])
+	}
+	na := len(e.actorHeads)
+	base := len(s.actor)
+	for range na {
+		s.actor = append(s.actor, [3]float64{})
+	}
+	r := s.actor[base:]
+	for _, f := range fs {
+		i := int(f.Index) * K
+		v := float64(f.Value)
+		row := pw[i : i+3 : i+3]
+		l[0] += float64(row[0]) * v
+		l[1] += float64(row[1]) * v
+		l[2] += float64(row[2]) * v
+		s.contrib = append(s.contrib, (row[2]-row[0])*f.Value)
+		for h, ah := range e.actorHeads {
+			rr := ah.Model.W[int(f.Index)*3 : int(f.Index)*3+3 : int(f.Index)*3+3]
+			r[h][0] += float64(rr[0]) * v
+			r[h][1] += float64(rr[1]) * v
+			r[h][2] += float64(rr[2]) * v
+		}
+	}
+	p := softmax3(l)
+	s.offs = append(s.offs, len(s.feats))
+	s.probs = append(s.probs, p)
+	s.weights = append(s.weights, mentionWeight(p, via))
+}
+
+// pronounWeight is how much a mention found through a pronoun counts next
+// to a named one: pronoun resolution is right less often.
+const pronounWeight = 0.5
+
+// mentionWeight is how much a mention with probabilities p counts in its
+// actor's aggregate: its confidence, less for pronouns.
+func mentionWeight(p [3]float64, via actors.Via) float64 {
+	w := math.Max(p[0], math.Max(p[1], p[2]))
+	if via == actors.Pronoun {
+		w *= pronounWeight
+	}
+	return w
+}
+
+func softmax3(l [3]float64) [3]float64 {
+	mx := math.Max(l[0], math.Max(l[1], l[2]))
+	var p [3]float64
+	var z float64
+	for k := range l {
+		p[k] = math.Exp(l[k] - mx)
+		z += p[k]
+	}
+	for k := range p {
+		p[k] /= z
+	}
+	return p
+}
+
+func sqrt(x float64) float64 { return math.Sqrt(x) }
+
+// MeanProbs averages the probabilities of mentions idx, each weighted by
+// its confidence (pronouns half).
+func (s *Scores) MeanProbs(idx []int) [3]float64 {
+	var P [3]float64
+	var sum float64
+	for _, i := range idx {
+		w := s.weights[i]
+		for c := range P {
+			P[c] += w * s.probs[i][c]
+		}
+		sum += w
+	}
+	if sum <= 0 {
+		return [3]float64{0, 1, 0}
+	}
+	for c := range P {
+		P[c] /= sum
+	}
+	return P
+}
+
+// actorProbs returns an ActorInput head's probabilities for the actor with
+// mentions idx and mean polarity P, from the partial sums AddMention kept:
+// the same numbers models.Linear.Probs gives on AppendActorVector's vector.
+func (e *Engine) actorProbs(s *Scores, h int, idx []int, P [3]float64) [3]float64 {
+	ah := e.actorHeads[h]
+	na := len(e.actorHeads)
+	var l [3]float64
+	scale := 1 / math.Sqrt(float64(len(idx)))
+	for _, i := range idx {
+		for k := range l {
+			l[k] += s.actor[i*na+h][k]
+		}
+	}
+	W := ah.Model.W
+	for k := range l {
+		l[k] = float64(ah.Model.B[k]) + scale*l[k]
+	}
+	for j, sm := range ah.Spec.Summary {
+		v := sm.Value(P)
+		row := int(ah.summary[j]) * 3
+		for k := range l {
+			l[k] += float64(W[row+k]) * v
+		}
+	}
+	return softmax3(l)
+}
+
+// ActorVector returns the input of head h (an ActorInput head) for the
+// actor with mentions idx of s, for training it.
+func (e *Engine) ActorVector(spec HeadSpec, s *Scores, idx []int) ([]uint32, []float32) {
+	ms := make([][]features.Feature, len(idx))
+	for j, i := range idx {
+		ms[j] = s.Features(i)
+	}
+	return AppendActorVector(nil, nil, spec, e.cfg, ms, s.MeanProbs(idx))
+}

@@ -1,0 +1,148 @@
+package framing
+
+import (
+	"fmt"
+
+	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/models"
+)
+
+// Input says what a head reads.
+type Input uint8
+
+const (
+	// MentionInput: the features of one mention.
+	MentionInput Input = iota
+	// ActorInput: the features of an actor's mentions, summed and scaled
+	// by 1/√n, plus the head's summary values of the actor.
+	ActorInput
+)
+
+// Head names in model files.
+const (
+	PolarityHead = "polarity"
+	RoleHead     = "role"
+)
+
+// HeadSpec describes one kind of head: its name in model files, its
+// classes, what it reads. Adding a head is adding a row to Specs, a fit
+// in package train, and a use of its output here.
+type HeadSpec struct {
+	Name     string
+	Labels   []string
+	Input    Input
+	Required bool
+	// Summary are named values of an actor appended to an ActorInput
+	// head's vector, each at the feature index of its name.
+	Summary []Summary
+}
+
+// Summary is one named value computed from an actor's mentions.
+type Summary struct {
+	Name  string
+	Value func(P [3]float64) float64
+}
+
+// Specs are the heads this package scores, in the order of Engine.Heads.
+// The polarity head comes first.
+var specs = []HeadSpec{
+	{Name: PolarityHead, Labels: LabelNames(), Input: MentionInput, Required: true},
+	{Name: RoleHead, Labels: RoleNames(), Input: ActorInput, Summary: []Summary{
+		// float32 as stored in the training vectors
+		{"polarity:negative", func(P [3]float64) float64 { return float64(float32(P[0])) }},
+		{"polarity:positive", func(P [3]float64) float64 { return float64(float32(P[2])) }},
+	}},
+}
+
+// Spec returns the spec of the head called name.
+func Spec(name string) (HeadSpec, bool) {
+	for _, s := range specs {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return HeadSpec{}, false
+}
+
+// Head is one trained head of a model, ready to score.
+type Head struct {
+	Spec  HeadSpec
+	Model *models.Linear
+	// summary holds the feature index of each Spec.Summary entry.
+	summary []uint32
+}
+
+// loadHeads checks f's heads against the specs: a spec'd head must have
+// its labels and the feature space's size; a required one must be there.
+// Heads the specs do not know are an error, so a newer model is not
+// silently half-used.
+func loadHeads(f *models.File, cfg features.Config) ([]*Head, error) {
+	heads := make([]*Head, len(specs))
+	for i := range f.Heads {
+		h := &f.Heads[i]
+		k := -1
+		for j, s := range specs {
+			if s.Name == h.Name {
+				k = j
+			}
+		}
+		if k < 0 {
+			return nil, fmt.Errorf("framing: model has a head %q this build does not know", h.Name)
+		}
+		s := specs[k]
+		if err := checkLabels(h, s.Labels); err != nil {
+			return nil, err
+		}
+		if h.Model.Dim != cfg.Dim() {
+			return nil, fmt.Errorf("framing: %s head has %d features, the feature config says %d", h.Name, h.Model.Dim, cfg.Dim())
+		}
+		hd := &Head{Spec: s, Model: h.Model}
+		for _, sm := range s.Summary {
+			hd.summary = append(hd.summary, cfg.Index(sm.Name))
+		}
+		heads[k] = hd
+	}
+	for i, s := range specs {
+		if s.Required && heads[i] == nil {
+			return nil, fmt.Errorf("%w: %q", ErrMissingHead, s.Name)
+		}
+	}
+	return heads, nil
+}
+
+// ErrMissingHead is returned for a model without a required head.
+var ErrMissingHead = fmt.Errorf("framing: model lacks a required head")
+
+func checkLabels(h *models.Head, labels []string) error {
+	ok := len(h.Labels) == len(labels)
+	for i := 0; ok && i < len(labels); i++ {
+		ok = h.Labels[i] == labels[i]
+	}
+	if !ok {
+		return fmt.Errorf("framing: %s head has labels %v, want %v", h.Name, h.Labels, labels)
+	}
+	return nil
+}
+
+// SummaryIndex returns the feature indices of an actor head's summary
+// values, for building its training vectors.
+func (h *Head) SummaryIndex() []uint32 { return h.summary }
+
+// AppendActorVector appends an ActorInput head's input for an actor: the
+// features of its mentions, each scaled by 1/√n for n mentions, then the
+// summary values computed from P. Training builds the role head's
+// examples with it, and Engine's fast path computes the same logits.
+func AppendActorVector(idx []uint32, val []float32, spec HeadSpec, cfg features.Config, mentions [][]features.Feature, P [3]float64) ([]uint32, []float32) {
+	scale := float32(1 / sqrt(float64(len(mentions))))
+	for _, fs := range mentions {
+		for _, f := range fs {
+			idx = append(idx, f.Index)
+			val = append(val, f.Value*scale)
+		}
+	}
+	for _, sm := range spec.Summary {
+		idx = append(idx, cfg.Index(sm.Name))
+		val = append(val, float32(sm.Value(P)))
+	}
+	return idx, val
+}
