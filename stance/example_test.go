@@ -25,7 +25,7 @@ func ExampleScore() {
 	//   in the words of Russia: protagonist
 	// civilians: neutral, innocent
 	// aid workers: neutral, innocent
-	// jihadists: neutral, protagonist
+	// terrorists: neutral, protagonist
 	//   in the words of Russia: protagonist
 }
 
