@@ -114,8 +114,8 @@ func attribute(text string, qs []Quote, i, para int, lead bool) {
 	if i > 0 && qs[i-1].Source != "" && !short && (qs[i-1].End >= para ||
 		lead && prevParagraphHas(text, para, qs[i-1].End)) {
 		q.Source, q.SourceStart, q.SourceEnd, q.Cue = qs[i-1].Source, qs[i-1].SourceStart, qs[i-1].SourceEnd, qs[i-1].Cue
-		if q.Cue != "intro" {
-			q.Cue = "continued"
+		if q.Cue != Intro {
+			q.Cue = Continued
 		}
 		return
 	}
@@ -160,7 +160,7 @@ func after(text string, q *Quote, limit int) bool {
 			}
 		}
 		if end > 1 {
-			return set(text, q, ws[1:end], true, "said")
+			return set(text, q, ws[1:end], true, Said)
 		}
 		return false
 	}
@@ -169,7 +169,7 @@ func after(text string, q *Quote, limit int) bool {
 			if hasSentenceEnd(text, ws[0].start, ws[k].start) {
 				return false
 			}
-			return set(text, q, ws[:k], true, "said")
+			return set(text, q, ws[:k], true, Said)
 		}
 	}
 	return false
@@ -244,14 +244,14 @@ func before(text string, q *Quote, floor int) bool {
 				}
 			}
 			if k+1 < end {
-				return set(text, q, ws[k+1:end], true, "according_to")
+				return set(text, q, ws[k+1:end], true, AccordingTo)
 			}
 			return false
 		}
 		if speechVerbs[w] {
-			cue := "said"
+			cue := Said
 			if strings.Contains(text[ws[k].end:open], ":") {
-				cue = "colon"
+				cue = Colon
 			}
 			return set(text, q, subject(text, ws[:k]), false, cue)
 		}
@@ -296,7 +296,7 @@ func hasName(ws []word) bool {
 // set picks the speaker out of a phrase: a pronoun, the name at the end
 // of a title chain ("Defense Minister Sergey Shoigu"), or, for a common
 // noun ("a senior U.S. official"), the last few words.
-func set(text string, q *Quote, ws []word, last bool, cue string) bool {
+func set(text string, q *Quote, ws []word, last bool, cue Cue) bool {
 	if len(ws) == 0 {
 		return false
 	}
@@ -358,7 +358,7 @@ func isParticle(s string) bool {
 	return false
 }
 
-func setSpan(text string, q *Quote, s, e int, cue string) bool {
+func setSpan(text string, q *Quote, s, e int, cue Cue) bool {
 	if s < 0 || e > len(text) || s >= e {
 		return false
 	}
@@ -432,11 +432,11 @@ func intro(text string, q *Quote, p int) bool {
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
 				pw := lower(ws[j].s)
 				if pw == "his" || pw == "her" || pw == "their" {
-					return setSpan(text, q, ws[j].start, ws[j].end, "intro")
+					return setSpan(text, q, ws[j].start, ws[j].end, Intro)
 				}
 				if strings.HasSuffix(ws[j].s, "'s") || strings.HasSuffix(ws[j].s, "’s") {
 					name := strings.TrimSuffix(strings.TrimSuffix(ws[j].s, "'s"), "’s")
-					return setSpan(text, q, ws[j].start, ws[j].start+len(name), "intro")
+					return setSpan(text, q, ws[j].start, ws[j].start+len(name), Intro)
 				}
 			}
 		}
@@ -458,7 +458,7 @@ func intro(text string, q *Quote, p int) bool {
 				}
 				b++
 			}
-			if b > a && a < len(ws) && set(text, q, ws[a:b], true, "intro") {
+			if b > a && a < len(ws) && set(text, q, ws[a:b], true, Intro) {
 				return true
 			}
 		}

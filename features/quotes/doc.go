@@ -15,9 +15,9 @@
 //   - the words after it: `"...," Erdogan said` or `"...," said Maria Lindqvist, a spokeswoman`;
 //   - the words before it in its sentence: `Malashenko added: "..."`, `according to officials, "..."`;
 //   - the quotation just before it, when this one continues the same
-//     speech in the same or the next paragraph (Cue "continued");
+//     speech in the same or the next paragraph (Cue Continued);
 //   - an introducing line before a block quotation: "The following is an
-//     excerpt of a report by Fox News." (Cue "intro"). A person whose
+//     excerpt of a report by Fox News." (Cue Intro). A person whose
 //     statement it is ("his exact statement ... according to Al Jazeera")
 //     wins over the outlet.
 //

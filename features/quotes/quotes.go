@@ -11,9 +11,34 @@ type Quote struct {
 	Start, End             int    // byte span of the quoted text, quote marks excluded
 	Source                 string // the speaker as written ("Obama", "a U.S. official", "his"); "" when none found
 	SourceStart, SourceEnd int    // byte span of Source in the text; both -1 when Source == ""
-	Cue                    string // how it was attributed: said, according_to, intro, colon; "" if none
+	Cue                    Cue    // how it was attributed; NoCue if not
 	Scare                  bool   // a short quoted phrase with no speaker: "de-escalation zones"
 }
+
+// Cue says how a quotation was attributed to its source.
+type Cue uint8
+
+// The attribution cues.
+const (
+	NoCue       Cue = iota // no source found
+	Said                   // "...," X said; said X; X told reporters
+	AccordingTo            // according to X, "..."
+	Intro                  // a block introduced as "a report by X"
+	Colon                  // X added: "..."
+	Continued              // the same speaker's next quotation
+)
+
+var cueNames = [...]string{"", "said", "according_to", "intro", "colon", "continued"}
+
+func (c Cue) String() string {
+	if int(c) < len(cueNames) {
+		return cueNames[c]
+	}
+	return "?"
+}
+
+// MarshalText writes the cue's name ("" for NoCue).
+func (c Cue) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // Contains reports whether byte offset pos lies inside the quotation.
 func (q Quote) Contains(pos int) bool { return pos >= q.Start && pos < q.End }

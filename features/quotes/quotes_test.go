@@ -32,7 +32,7 @@ func check(t *testing.T, name, text string, wants []want) {
 		if q.Source != w.source {
 			t.Errorf("%s: quote %d source = %q, want %q", name, i, q.Source, w.source)
 		}
-		if w.cue != "" && q.Cue != w.cue {
+		if w.cue != "" && q.Cue.String() != w.cue {
 			t.Errorf("%s: quote %d cue = %q, want %q", name, i, q.Cue, w.cue)
 		}
 		if q.Source != "" && text[q.SourceStart:q.SourceEnd] != q.Source {
