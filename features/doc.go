@@ -22,6 +22,13 @@
 // Doc.FeatureName can render it readably ("⟨T⟩ crushed") when a caller asks
 // why a score came out as it did, without building strings on the hot path.
 //
+// The feature families — sentence n-grams, windows, clause words, cues,
+// lexicon, quoted flag, the mention's own words — are rows of one table
+// (family.go): each has a name, a Config switch, an emitter, and its
+// templates a renderer. Extract runs the rows in order, Config.Apply turns
+// them on and off by name (train -features), and FeatureName renders
+// them. A new family is a new Template, Config field and row.
+//
 // The Config that fixes all of this is stored in every model file, so a
 // model is always read with the features it was trained on.
 package features

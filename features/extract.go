@@ -101,78 +101,13 @@ func (e *Extractor) Extract(d *Doc, target Span, others []Span, quoted bool, dst
 	if tu < 0 {
 		return dst
 	}
-	u := e.units
+	m := mention{d: d, ti: ti, tu: tu, target: target, quoted: quoted}
+	for i := range families {
+		if f := &families[i]; f.emit != nil && f.on(&e.cfg) {
+			dst = f.emit(e, &m, dst)
+		}
+	}
 	cfg := &e.cfg
-
-	// Sentence n-grams. A lone ⟨T⟩ says nothing, so it is skipped.
-	if cfg.NGram >= 1 {
-		for i := range u {
-			if u[i].tok != TokTarget {
-				dst = e.emit(dst, TUni, u[i].neg, 0, u[i].hash, 0, 0, u[i].tok, TokNone, TokNone)
-			}
-		}
-	}
-	if cfg.NGram >= 2 {
-		for i := 0; i+1 < len(u); i++ {
-			dst = e.emit(dst, TBi, false, 0, u[i].hash, u[i+1].hash, 0, u[i].tok, u[i+1].tok, TokNone)
-		}
-	}
-	if cfg.NGram >= 3 {
-		for i := 0; i+2 < len(u); i++ {
-			dst = e.emit(dst, TTri, false, 0, u[i].hash, u[i+1].hash, u[i+2].hash, u[i].tok, u[i+1].tok, u[i+2].tok)
-		}
-	}
-
-	// Proximity windows on both sides.
-	if w := cfg.Window; w > 0 {
-		for side := -1; side <= 1; side += 2 {
-			for d := 1; d <= w; d++ {
-				j := tu + side*d
-				if j < 0 || j >= len(u) {
-					break
-				}
-				b := int8(bucket(d) * side)
-				dst = e.emit(dst, TWin, u[j].neg, b, u[j].hash, 0, 0, u[j].tok, TokNone, TokNone)
-				dst = e.emit(dst, TWinAny, u[j].neg, int8(side), u[j].hash, 0, 0, u[j].tok, TokNone, TokNone)
-				if cfg.WinBi {
-					k := j + side
-					if k >= 0 && k < len(u) && d < w {
-						a, c := j, k
-						if side < 0 {
-							a, c = k, j
-						}
-						dst = e.emit(dst, TWinBi, false, b, u[a].hash, u[c].hash, 0, u[a].tok, u[c].tok, TokNone)
-					}
-				}
-			}
-		}
-	}
-
-	if cfg.Clause {
-		cl := u[tu].clause
-		for i := range u {
-			if u[i].clause == cl && u[i].tok != TokTarget {
-				dst = e.emit(dst, TClause, u[i].neg, 0, u[i].hash, 0, 0, u[i].tok, TokNone, TokNone)
-			}
-		}
-	}
-	if cfg.Cues {
-		dst = e.cueFeatures(d, dst, tu)
-	}
-	if cfg.Lexicon {
-		dst = e.lexFeatures(dst, tu)
-	}
-	if cfg.Quote && quoted {
-		dst = e.emit(dst, TQuoted, false, 0, 0, 0, 0, TokNone, TokNone, TokNone)
-	}
-	if cfg.Target {
-		for i := ti; i < len(d.Tokens) && int(d.Tokens[i].Start) < target.End; i++ {
-			if d.Tokens[i].Flags&FlagWord != 0 {
-				dst = e.emit(dst, TTarget, false, 0, d.Tokens[i].Hash, 0, 0, int32(i), TokNone, TokNone)
-			}
-		}
-	}
-
 	if cfg.Norm && len(dst) > first {
 		v := float32(1 / math.Sqrt(float64(len(dst)-first)))
 		for i := first; i < len(dst); i++ {
@@ -401,58 +336,64 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 func (d *Doc) FeatureName(f Feature) string {
 	var b strings.Builder
 	b.Grow(32) // most names fit; saves the builder's first regrowths
-	word := func(t int32) {
-		switch {
-		case t == TokTarget:
-			b.WriteString("⟨T⟩")
-		case t == TokOther:
-			b.WriteString("⟨O⟩")
-		case t >= 0 && int(t) < len(d.Tokens):
-			tk := d.Tokens[t]
-			writeLower(&b, d.Text[tk.Start:tk.End])
-		default:
-			b.WriteString("?")
-		}
-	}
 	if f.Neg {
 		b.WriteString("not(")
 	}
-	switch f.Template {
-	case TUni:
-		word(f.Toks[0])
-	case TBi, TWinBi:
-		if f.Template == TWinBi && f.Aux > 0 {
-			b.WriteString("⟨T⟩ … ")
-		}
-		word(f.Toks[0])
+	if int(f.Template) < len(renderers) && renderers[f.Template] != nil {
+		renderers[f.Template](&b, d, f)
+	} else {
+		b.WriteString("?")
+	}
+	if f.Neg {
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// word writes token t of d, or its placeholder.
+func (d *Doc) word(b *strings.Builder, t int32) {
+	switch {
+	case t == TokTarget:
+		b.WriteString("⟨T⟩")
+	case t == TokOther:
+		b.WriteString("⟨O⟩")
+	case t >= 0 && int(t) < len(d.Tokens):
+		tk := d.Tokens[t]
+		writeLower(b, d.Text[tk.Start:tk.End])
+	default:
+		b.WriteString("?")
+	}
+}
+
+// renderers write each template's features readably, by Template.
+var renderers = [numTemplates]func(b *strings.Builder, d *Doc, f Feature){
+	TUni: func(b *strings.Builder, d *Doc, f Feature) { d.word(b, f.Toks[0]) },
+	TBi:  renderBigram,
+	TTri: func(b *strings.Builder, d *Doc, f Feature) {
+		d.word(b, f.Toks[0])
 		b.WriteByte(' ')
-		word(f.Toks[1])
-		if f.Template == TWinBi && f.Aux < 0 {
-			b.WriteString(" … ⟨T⟩")
-		}
-	case TTri:
-		word(f.Toks[0])
+		d.word(b, f.Toks[1])
 		b.WriteByte(' ')
-		word(f.Toks[1])
-		b.WriteByte(' ')
-		word(f.Toks[2])
-	case TWin, TWinAny:
-		if f.Aux > 0 {
-			b.WriteString("⟨T⟩ … ")
-			word(f.Toks[0])
-		} else {
-			word(f.Toks[0])
-			b.WriteString(" … ⟨T⟩")
-		}
-	case TClause:
+		d.word(b, f.Toks[2])
+	},
+	TWin:    renderWindow,
+	TWinAny: renderWindow,
+	TWinBi:  renderBigram,
+	TClause: func(b *strings.Builder, d *Doc, f Feature) {
 		b.WriteString("clause: ")
-		word(f.Toks[0])
-	case TQuoted:
-		b.WriteString("⟨T⟩ quoted")
-	case TTarget:
+		d.word(b, f.Toks[0])
+	},
+	TQuoted: func(b *strings.Builder, d *Doc, f Feature) { b.WriteString("⟨T⟩ quoted") },
+	TTarget: func(b *strings.Builder, d *Doc, f Feature) {
 		b.WriteString("target: ")
-		word(f.Toks[0])
-	case TLex:
+		d.word(b, f.Toks[0])
+	},
+	TCue: func(b *strings.Builder, d *Doc, f Feature) {
+		b.WriteString("⟨T⟩ " + f.Cue.Rel.String() + " of " + f.Cue.Class.String() + " (")
+		d.word(b, f.Toks[0])
+		b.WriteString(")")
+	},
+	TLex: func(b *strings.Builder, d *Doc, f Feature) {
 		a := f.Aux
 		side := "right"
 		if a < 0 {
@@ -463,20 +404,31 @@ func (d *Doc) FeatureName(f Feature) string {
 			sign = "+"
 		}
 		b.WriteString("lexicon" + sign + ": ")
-		word(f.Toks[0])
+		d.word(b, f.Toks[0])
 		b.WriteString(" (" + side + ", " + [...]string{"", "near", "mid", "far", "other clause"}[a/4] + ")")
-	case TCue:
-		b.WriteString("⟨T⟩ " + f.Cue.Rel.String() + " of " + f.Cue.Class.String())
-		b.WriteString(" (")
-		word(f.Toks[0])
-		b.WriteString(")")
-	default:
-		b.WriteString("?")
+	},
+}
+
+func renderBigram(b *strings.Builder, d *Doc, f Feature) {
+	if f.Template == TWinBi && f.Aux > 0 {
+		b.WriteString("⟨T⟩ … ")
 	}
-	if f.Neg {
-		b.WriteByte(')')
+	d.word(b, f.Toks[0])
+	b.WriteByte(' ')
+	d.word(b, f.Toks[1])
+	if f.Template == TWinBi && f.Aux < 0 {
+		b.WriteString(" … ⟨T⟩")
 	}
-	return b.String()
+}
+
+func renderWindow(b *strings.Builder, d *Doc, f Feature) {
+	if f.Aux > 0 {
+		b.WriteString("⟨T⟩ … ")
+		d.word(b, f.Toks[0])
+	} else {
+		d.word(b, f.Toks[0])
+		b.WriteString(" … ⟨T⟩")
+	}
 }
 
 // writeLower writes strings.ToLower(w) to b. Evidence renders a few words

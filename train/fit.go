@@ -51,76 +51,16 @@ func addFitFlags(fs *flag.FlagSet, o *fitOptions) {
 	fs.IntVar(&o.Features.HashBits, "bits", o.Features.HashBits, "feature space is 2^bits")
 	fs.Uint64Var(&o.Features.Seed, "seed", o.Features.Seed, "hash seed (and fold seed for cv)")
 	fs.BoolVar(&o.Further, "further", o.Further, "use a target's further_mentions as extra examples")
-	fs.Func("features", "comma-separated feature switches to turn off or on, e.g. -features=-clause,-cues,+target", func(v string) error {
-		return setFeatureSwitches(&o.Features, v)
-	})
+	fs.Func("features", featuresUsage(), func(v string) error { return o.Features.Apply(v) })
 }
 
-// setFeatureSwitches applies "+name"/"-name" switches to cfg, for ablations.
-func setFeatureSwitches(cfg *features.Config, v string) error {
-	for _, s := range strings.Split(v, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		on := true
-		switch s[0] {
-		case '-':
-			on, s = false, s[1:]
-		case '+':
-			s = s[1:]
-		}
-		switch s {
-		case "ngram":
-			cfg.NGram = map[bool]int{true: 3, false: 0}[on]
-		case "trigram":
-			if on {
-				cfg.NGram = 3
-			} else {
-				cfg.NGram = 2
-			}
-		case "window":
-			cfg.Window = map[bool]int{true: 8, false: 0}[on]
-		case "winbi":
-			cfg.WinBi = on
-		case "negation":
-			cfg.Negate = on
-		case "clause":
-			cfg.Clause = on
-		case "quote":
-			cfg.Quote = on
-		case "target":
-			cfg.Target = on
-		case "others":
-			cfg.Others = on
-		case "cues":
-			cfg.Cues = on
-		case "lexicon":
-			cfg.Lexicon = on
-		case "norm":
-			cfg.Norm = on
-		default:
-			if k, val, ok := strings.Cut(s, "="); ok {
-				n, err := strconv.Atoi(val)
-				if err != nil {
-					return fmt.Errorf("feature switch %q: %v", s, err)
-				}
-				switch k {
-				case "window":
-					cfg.Window = n
-				case "context":
-					cfg.Context = n
-				case "ngram":
-					cfg.NGram = n
-				default:
-					return fmt.Errorf("unknown feature setting %q", k)
-				}
-				continue
-			}
-			return fmt.Errorf("unknown feature switch %q (ngram, trigram, window, winbi, negation, clause, quote, target, others, cues, lexicon, norm, window=N, context=N, ngram=N)", s)
-		}
+func featuresUsage() string {
+	var b strings.Builder
+	b.WriteString("comma-separated feature switches, e.g. -features=-clause,+target,window=6:")
+	for _, f := range features.Families() {
+		b.WriteString("\n  " + f[0] + ": " + f[1])
 	}
-	return cfg.Validate()
+	return b.String()
 }
 
 func cmdFit(args []string, stdout, stderr io.Writer) error {
