@@ -66,6 +66,7 @@ type Extractor struct {
 	tmpl   [numTemplates][2]uint64 // per template, without and with negation
 	hT, hO uint64
 	units  []unit
+	m      mention // the mention being extracted: a field, so it does not escape per call
 	cues   *cueTable
 	lex    *hashTable[float32]
 }
@@ -101,12 +102,13 @@ func (e *Extractor) Extract(d *Doc, target Span, others []Span, quoted bool, dst
 	if tu < 0 {
 		return dst
 	}
-	m := mention{d: d, ti: ti, tu: tu, target: target, quoted: quoted}
+	e.m = mention{d: d, ti: ti, tu: tu, target: target, quoted: quoted}
 	for i := range families {
 		if f := &families[i]; f.emit != nil && f.on(&e.cfg) {
-			dst = f.emit(e, &m, dst)
+			dst = f.emit(e, &e.m, dst)
 		}
 	}
+	e.m.d = nil // keep no text alive
 	cfg := &e.cfg
 	if cfg.Norm && len(dst) > first {
 		v := float32(1 / math.Sqrt(float64(len(dst)-first)))
@@ -333,67 +335,63 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 
 // FeatureName renders f readably, e.g. "⟨T⟩ crushed" or "not(support) … ⟨T⟩".
 // It builds a string, so it is meant for explanations, not the hot path.
+// It writes into the Doc's scratch buffer, so like the Doc it must not be
+// used from two goroutines at once.
 func (d *Doc) FeatureName(f Feature) string {
-	var b strings.Builder
-	b.Grow(32) // most names fit; saves the builder's first regrowths
+	b := d.name[:0]
 	if f.Neg {
-		b.WriteString("not(")
+		b = append(b, "not("...)
 	}
 	if int(f.Template) < len(renderers) && renderers[f.Template] != nil {
-		renderers[f.Template](&b, d, f)
+		b = renderers[f.Template](b, d, f)
 	} else {
-		b.WriteString("?")
+		b = append(b, '?')
 	}
 	if f.Neg {
-		b.WriteByte(')')
+		b = append(b, ')')
 	}
-	return b.String()
+	d.name = b
+	return string(b)
 }
 
-// word writes token t of d, or its placeholder.
-func (d *Doc) word(b *strings.Builder, t int32) {
+// word appends token t of d, or its placeholder, to b.
+func (d *Doc) word(b []byte, t int32) []byte {
 	switch {
 	case t == TokTarget:
-		b.WriteString("⟨T⟩")
+		return append(b, "⟨T⟩"...)
 	case t == TokOther:
-		b.WriteString("⟨O⟩")
+		return append(b, "⟨O⟩"...)
 	case t >= 0 && int(t) < len(d.Tokens):
 		tk := d.Tokens[t]
-		writeLower(b, d.Text[tk.Start:tk.End])
-	default:
-		b.WriteString("?")
+		return appendLower(b, d.Text[tk.Start:tk.End])
 	}
+	return append(b, '?')
 }
 
-// renderers write each template's features readably, by Template.
-var renderers = [numTemplates]func(b *strings.Builder, d *Doc, f Feature){
-	TUni: func(b *strings.Builder, d *Doc, f Feature) { d.word(b, f.Toks[0]) },
+// renderers append each template's features readably, by Template.
+var renderers = [numTemplates]func(b []byte, d *Doc, f Feature) []byte{
+	TUni: func(b []byte, d *Doc, f Feature) []byte { return d.word(b, f.Toks[0]) },
 	TBi:  renderBigram,
-	TTri: func(b *strings.Builder, d *Doc, f Feature) {
-		d.word(b, f.Toks[0])
-		b.WriteByte(' ')
-		d.word(b, f.Toks[1])
-		b.WriteByte(' ')
-		d.word(b, f.Toks[2])
+	TTri: func(b []byte, d *Doc, f Feature) []byte {
+		b = append(d.word(b, f.Toks[0]), ' ')
+		b = append(d.word(b, f.Toks[1]), ' ')
+		return d.word(b, f.Toks[2])
 	},
 	TWin:    renderWindow,
 	TWinAny: renderWindow,
 	TWinBi:  renderBigram,
-	TClause: func(b *strings.Builder, d *Doc, f Feature) {
-		b.WriteString("clause: ")
-		d.word(b, f.Toks[0])
+	TClause: func(b []byte, d *Doc, f Feature) []byte { return d.word(append(b, "clause: "...), f.Toks[0]) },
+	TQuoted: func(b []byte, d *Doc, f Feature) []byte { return append(b, "⟨T⟩ quoted"...) },
+	TTarget: func(b []byte, d *Doc, f Feature) []byte { return d.word(append(b, "target: "...), f.Toks[0]) },
+	TCue: func(b []byte, d *Doc, f Feature) []byte {
+		b = append(b, "⟨T⟩ "...)
+		b = append(b, f.Cue.Rel.String()...)
+		b = append(b, " of "...)
+		b = append(b, f.Cue.Class.String()...)
+		b = append(b, " ("...)
+		return append(d.word(b, f.Toks[0]), ')')
 	},
-	TQuoted: func(b *strings.Builder, d *Doc, f Feature) { b.WriteString("⟨T⟩ quoted") },
-	TTarget: func(b *strings.Builder, d *Doc, f Feature) {
-		b.WriteString("target: ")
-		d.word(b, f.Toks[0])
-	},
-	TCue: func(b *strings.Builder, d *Doc, f Feature) {
-		b.WriteString("⟨T⟩ " + f.Cue.Rel.String() + " of " + f.Cue.Class.String() + " (")
-		d.word(b, f.Toks[0])
-		b.WriteString(")")
-	},
-	TLex: func(b *strings.Builder, d *Doc, f Feature) {
+	TLex: func(b []byte, d *Doc, f Feature) []byte {
 		a := f.Aux
 		side := "right"
 		if a < 0 {
@@ -403,42 +401,43 @@ var renderers = [numTemplates]func(b *strings.Builder, d *Doc, f Feature){
 		if a&1 == 1 {
 			sign = "+"
 		}
-		b.WriteString("lexicon" + sign + ": ")
-		d.word(b, f.Toks[0])
-		b.WriteString(" (" + side + ", " + [...]string{"", "near", "mid", "far", "other clause"}[a/4] + ")")
+		b = append(b, "lexicon"...)
+		b = append(b, sign...)
+		b = append(b, ": "...)
+		b = d.word(b, f.Toks[0])
+		b = append(b, " ("...)
+		b = append(b, side...)
+		b = append(b, ", "...)
+		b = append(b, [...]string{"", "near", "mid", "far", "other clause"}[a/4]...)
+		return append(b, ')')
 	},
 }
 
-func renderBigram(b *strings.Builder, d *Doc, f Feature) {
+func renderBigram(b []byte, d *Doc, f Feature) []byte {
 	if f.Template == TWinBi && f.Aux > 0 {
-		b.WriteString("⟨T⟩ … ")
+		b = append(b, "⟨T⟩ … "...)
 	}
-	d.word(b, f.Toks[0])
-	b.WriteByte(' ')
-	d.word(b, f.Toks[1])
+	b = append(d.word(b, f.Toks[0]), ' ')
+	b = d.word(b, f.Toks[1])
 	if f.Template == TWinBi && f.Aux < 0 {
-		b.WriteString(" … ⟨T⟩")
+		b = append(b, " … ⟨T⟩"...)
 	}
+	return b
 }
 
-func renderWindow(b *strings.Builder, d *Doc, f Feature) {
+func renderWindow(b []byte, d *Doc, f Feature) []byte {
 	if f.Aux > 0 {
-		b.WriteString("⟨T⟩ … ")
-		d.word(b, f.Toks[0])
-	} else {
-		d.word(b, f.Toks[0])
-		b.WriteString(" … ⟨T⟩")
+		return d.word(append(b, "⟨T⟩ … "...), f.Toks[0])
 	}
+	return append(d.word(b, f.Toks[0]), " … ⟨T⟩"...)
 }
 
-// writeLower writes strings.ToLower(w) to b. Evidence renders a few words
-// per actor; for ASCII words it lowers in place instead of allocating a
-// lowered copy first.
-func writeLower(b *strings.Builder, w string) {
+// appendLower appends strings.ToLower(w) to b, lowering ASCII words in
+// place rather than allocating a lowered copy first.
+func appendLower(b []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8RuneSelf {
-			b.WriteString(strings.ToLower(w))
-			return
+			return append(b, strings.ToLower(w)...)
 		}
 	}
 	for i := 0; i < len(w); i++ {
@@ -446,8 +445,9 @@ func writeLower(b *strings.Builder, w string) {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
+	return b
 }
 
 const utf8RuneSelf = 0x80

@@ -47,6 +47,8 @@ type Doc struct {
 	Text      string
 	Tokens    []Token
 	Sentences []Sentence
+
+	name []byte // FeatureName's scratch
 }
 
 // TokenAt returns the index of the first token that ends after byte offset

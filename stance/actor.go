@@ -12,10 +12,11 @@ import (
 var ErrActorName = errors.New("stance: empty actor name")
 
 // ScoreActor reports how text frames one actor, given by name and optional
-// aliases: "how does this document frame X". The actor is added to the
-// model's catalogue (replacing an entry of the same name), so its surname,
-// title forms and pronouns are found as for any person. found is false when
-// the actor is not mentioned at all.
+// aliases: "how does this document frame X". The actor is found as if it
+// were in the model's catalogue (replacing an entry of the same name), so
+// its surname, title forms and pronouns are found as for any person; it
+// costs about what Score does, since the catalogue is not re-indexed.
+// found is false when the actor is not mentioned at all.
 func (m *Model) ScoreActor(text, name string, aliases ...string) (af ActorFrame, found bool, err error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -28,17 +29,11 @@ func (m *Model) ScoreActor(text, name string, aliases ...string) (af ActorFrame,
 	} else if looksLikePerson(name) {
 		a.Kind = actors.Person
 	}
-	cat, err := m.cat.With([]actors.Actor{a})
+	finder, err := m.pipe.Finder().WithActors([]actors.Actor{a})
 	if err != nil {
 		return ActorFrame{}, false, fmt.Errorf("stance: actor %q: %w", name, err)
 	}
-	opt := m.opt
-	opt.Actors = cat
-	mm, err := m.WithOptions(opt)
-	if err != nil {
-		return ActorFrame{}, false, err
-	}
-	rep := mm.Score(text)
+	rep := m.score(text, finder)
 	af, found = rep.Actor(name)
 	return af, found, nil
 }

@@ -80,3 +80,17 @@ func BenchmarkScoreAll(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScoreActor asks how the article frames one person the
+// catalogue does not list; it should cost about what Score does.
+func BenchmarkScoreActor(b *testing.B) {
+	m := model(b)
+	text := article(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := m.ScoreActor(text, "Anna Borodina"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

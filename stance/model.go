@@ -119,8 +119,10 @@ func (m *Model) putScratch(s *scratch) {
 }
 
 // Score reports how text frames each actor in it.
-func (m *Model) Score(text string) Report {
-	t := m.pipe.Analyze(text)
+func (m *Model) Score(text string) Report { return m.score(text, m.pipe.Finder()) }
+
+func (m *Model) score(text string, finder *actors.Finder) Report {
+	t := m.pipe.AnalyzeWith(text, finder)
 	defer m.pipe.Release(t)
 	s := m.getScratch()
 	defer m.putScratch(s)
@@ -152,7 +154,7 @@ func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	m.eng.AddMention(t, &s.scores, features.Span{Start: from, End: to}, actors.Listed)
 	ms := MentionScore{Mention: mentionOf(t, from, to, Given, s.scores.Probs(0), t.VoiceAt(from))}
 	if !m.opt.NoEvidence {
-		ms.Evidence = evidenceOf(framing.MentionEvidence(&t.Doc, &s.scores, []int{0}, 5))
+		ms.Evidence = framing.MentionEvidence(&t.Doc, &s.scores, []int{0}, 5)
 	}
 	return ms, nil
 }

@@ -171,11 +171,10 @@ type SourceFrame struct {
 	Quotes []string `json:"quotes,omitempty"`
 }
 
-// Evidence is one feature's contribution to an actor's score.
-type Evidence struct {
-	Feature string  `json:"feature"` // readable, e.g. "⟨T⟩ crushed"
-	Weight  float64 `json:"weight"`  // contribution to P(positive) − P(negative), summed over mentions
-}
+// Evidence is one feature's contribution to an actor's score: Feature
+// names it readably (e.g. "⟨T⟩ crushed"), Weight is its push on
+// P(positive) − P(negative), summed over the mentions.
+type Evidence = framing.Evidence
 
 // Mention is one mention of an actor and how it is framed there.
 type Mention struct {
@@ -259,7 +258,7 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 		af.Sources = append(af.Sources, sf)
 	}
 	if !m.opt.NoEvidence {
-		af.Evidence = evidenceOf(framing.ActorEvidence(&t.Doc, &s.scores, counted, 6))
+		af.Evidence = framing.ActorEvidence(&t.Doc, &s.scores, counted, 6)
 	}
 	af.MentionList = make([]Mention, 0, len(g))
 	for _, i := range g {
@@ -274,17 +273,6 @@ func frameOf(f framing.Frame) Frame {
 		Score: f.Score, Label: f.Label, Confidence: f.Confidence, Probs: f.Probs,
 		Role: f.Role, RoleConfidence: f.RoleConfidence, FineRole: f.FineRole, Mentions: f.Mentions,
 	}
-}
-
-func evidenceOf(ev []framing.Evidence) []Evidence {
-	if ev == nil {
-		return nil
-	}
-	out := make([]Evidence, len(ev))
-	for i, e := range ev {
-		out[i] = Evidence{Feature: e.Feature, Weight: e.Weight}
-	}
-	return out
 }
 
 func mentionOf(t *framing.Analysis, from, to int, via Via, p [3]float64, voice Voice) Mention {

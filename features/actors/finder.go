@@ -63,6 +63,35 @@ type Options struct {
 type Finder struct {
 	cat *Catalogue
 	opt Options
+	// over is a small catalogue searched before cat, whose actors replace
+	// cat's of the same name (WithActors); nil when there is none.
+	over *Catalogue
+	// overTarget is, per actor of over, the country of cat's that "the
+	// regime" means for it, or -1.
+	overTarget []int32
+}
+
+// WithActors returns a Finder that also finds extra, as if they were in
+// its catalogue (an extra actor replaces one of the same name), without
+// re-indexing the catalogue: the extra actors are indexed on their own and
+// searched first. It is how "how does this text frame X" is answered at
+// the cost of an ordinary search.
+func (f *Finder) WithActors(extra []Actor) (*Finder, error) {
+	over, err := build(extra)
+	if err != nil {
+		return nil, err
+	}
+	n := &Finder{cat: f.cat, opt: f.opt, over: over, overTarget: make([]int32, len(over.actors))}
+	for i, a := range over.actors {
+		n.overTarget[i] = -1
+		for _, name := range []string{a.Name, a.Parent} {
+			if t, ok := f.cat.govTarget[name]; ok && name != "" {
+				n.overTarget[i] = t
+				break
+			}
+		}
+	}
+	return n, nil
 }
 
 // NewFinder returns a Finder over c (the built-in catalogue when c is nil).
@@ -330,6 +359,7 @@ type scratch struct {
 }
 
 type vetoMark struct {
+	cat   *Catalogue
 	entry int32
 	ok    bool
 }
@@ -582,46 +612,16 @@ func (f *Finder) matchCatalogue(dst []Mention, text string, s *scratch) []Mentio
 		koff, klen := s.keySpan(i)
 		k := s.keys[koff : koff+klen]
 		fw := c.first.lookup(t.hash, k) // also says whether genericAt may match
-		cw := fw                        // the word whose candidates are tried
-		if (fw == nil || len(fw.cands) == 0) && len(k) > 4 && k[len(k)-1] == 's' {
-			cw = c.first.lookup(hashKey(s.keys, koff, klen-1), k[:len(k)-1])
-		}
-		matched := 0
-		var actor int32
-		if cw != nil {
-			cands := cw.cands
-			if cw.multi > 0 && !s.nextMayMatch(i, cw) {
-				cands = cands[cw.multi:]
+		matched, actor := 0, int32(0)
+		cat, target := c, c.actorTarget
+		if f.over != nil {
+			if n, a := s.longestAt(f.over, f.over.first.lookup(t.hash, k), text, i); n > 0 {
+				matched, actor, cat, target = n, a, f.over, f.overTarget
 			}
-			for _, cd := range cands {
-				n := int(cd.n)
-				if i+n > len(toks) {
-					continue
-				}
-				if n >= 2 {
-					// necessary for the second word to match; see wordMatches
-					if toks[i+1].hash != cd.h2 && !s.mayBePlural(i+1, cd.plural2) {
-						continue
-					}
-				}
-				e := cd.entry
-				ent := &c.entries[e]
-				ok := true
-				for k := 0; k < n && ok; k++ {
-					if k > 0 && !adjacent(text, toks[i+k-1], toks[i+k]) {
-						ok = false
-						break
-					}
-					ok = s.wordMatches(text, i+k, &ent.words[k], k == n-1)
-				}
-				if !ok {
-					continue
-				}
-				if ent.veto != nil && !s.allowed(text, e, ent.veto) {
-					continue
-				}
-				matched, actor = n, ent.actor
-				break
+		}
+		if matched == 0 {
+			if n, a := s.longestAt(c, fw, text, i); n > 0 && !f.replaced(c.actors[a].Name) {
+				matched, actor = n, a
 			}
 		}
 		if matched == 0 {
@@ -638,14 +638,73 @@ func (f *Finder) matchCatalogue(dst []Mention, text string, s *scratch) []Mentio
 			i++
 			continue
 		}
-		if g := c.actorTarget[actor]; g >= 0 {
+		if g := target[actor]; g >= 0 {
 			counts[g]++
 		}
-		a := &c.actors[actor]
+		a := &cat.actors[actor]
 		dst = append(dst, Mention{Actor: a.Name, Kind: a.Kind, Parent: a.Parent, Start: t.start, End: toks[i+matched-1].end, Via: Listed})
 		i += matched
 	}
 	return dst
+}
+
+// replaced reports whether the overlay holds an actor called name.
+func (f *Finder) replaced(name string) bool {
+	if f.over == nil {
+		return false
+	}
+	_, ok := f.over.byName[name]
+	return ok
+}
+
+// longestAt returns the length in tokens and the actor of c's longest
+// alias that matches at token i, whose first word's index entry is fw
+// (or 0 when none matches).
+func (s *scratch) longestAt(c *Catalogue, fw *firstWord, text string, i int) (int, int32) {
+	toks := s.toks
+	koff, klen := s.keySpan(i)
+	k := s.keys[koff : koff+klen]
+	cw := fw // the word whose candidates are tried
+	if (fw == nil || len(fw.cands) == 0) && len(k) > 4 && k[len(k)-1] == 's' {
+		cw = c.first.lookup(hashKey(s.keys, koff, klen-1), k[:len(k)-1])
+	}
+	if cw == nil {
+		return 0, 0
+	}
+	cands := cw.cands
+	if cw.multi > 0 && !s.nextMayMatch(i, cw) {
+		cands = cands[cw.multi:]
+	}
+	for _, cd := range cands {
+		n := int(cd.n)
+		if i+n > len(toks) {
+			continue
+		}
+		if n >= 2 {
+			// necessary for the second word to match; see wordMatches
+			if toks[i+1].hash != cd.h2 && !s.mayBePlural(i+1, cd.plural2) {
+				continue
+			}
+		}
+		e := cd.entry
+		ent := &c.entries[e]
+		ok := true
+		for k := 0; k < n && ok; k++ {
+			if k > 0 && !adjacent(text, toks[i+k-1], toks[i+k]) {
+				ok = false
+				break
+			}
+			ok = s.wordMatches(text, i+k, &ent.words[k], k == n-1)
+		}
+		if !ok {
+			continue
+		}
+		if ent.veto != nil && !s.allowed(text, c, e, ent.veto) {
+			continue
+		}
+		return n, ent.actor
+	}
+	return 0, 0
 }
 
 // nextMayMatch reports whether the token after i may be the second word
@@ -672,9 +731,9 @@ func (s *scratch) mayBePlural(i, n int) bool {
 
 // allowed reports whether entry e may match in text: none of its veto
 // words occurs there. The answer is kept for the rest of the text.
-func (s *scratch) allowed(text string, e int32, veto []string) bool {
+func (s *scratch) allowed(text string, c *Catalogue, e int32, veto []string) bool {
 	for _, v := range s.vetoed {
-		if v.entry == e {
+		if v.entry == e && v.cat == c {
 			return v.ok
 		}
 	}
@@ -684,7 +743,7 @@ func (s *scratch) allowed(text string, e int32, veto []string) bool {
 			ok = false
 		}
 	}
-	s.vetoed = append(s.vetoed, vetoMark{e, ok})
+	s.vetoed = append(s.vetoed, vetoMark{c, e, ok})
 	return ok
 }
 

@@ -9,8 +9,8 @@ import (
 
 // Evidence is one feature's contribution to an actor's score.
 type Evidence struct {
-	Feature string  // readable, e.g. "⟨T⟩ crushed"
-	Weight  float64 // contribution to P(positive) − P(negative), summed over mentions
+	Feature string  `json:"feature"` // readable, e.g. "⟨T⟩ crushed"
+	Weight  float64 `json:"weight"`  // contribution to P(positive) − P(negative), summed over mentions
 }
 
 // evidenceMentions bounds how many mentions an actor's evidence is drawn

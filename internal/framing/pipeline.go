@@ -51,12 +51,20 @@ type Analysis struct {
 }
 
 // Analyze parses text and finds its actors and quotations.
-func (p *Pipeline) Analyze(text string) *Analysis {
+func (p *Pipeline) Analyze(text string) *Analysis { return p.AnalyzeWith(text, p.finder) }
+
+// Finder returns the actor finder the pipeline analyses with.
+func (p *Pipeline) Finder() *actors.Finder { return p.finder }
+
+// AnalyzeWith is Analyze with another actor finder for this text only,
+// such as p.Finder().WithActors(extra): the pipeline's warm parsers and
+// memos serve it.
+func (p *Pipeline) AnalyzeWith(text string, finder *actors.Finder) *Analysis {
 	t := p.pool.Get().(*Analysis)
 	t.parser.Parse(text, &t.Doc)
 	t.Mentions = t.Mentions[:0]
-	if p.finder != nil {
-		t.Mentions = p.finder.AppendMentions(t.Mentions, text)
+	if finder != nil {
+		t.Mentions = finder.AppendMentions(t.Mentions, text)
 	}
 	t.Quotes = quotes.AppendQuotes(t.Quotes[:0], text)
 	t.others = t.others[:0]
