@@ -15,6 +15,10 @@ func TestScoreActorEqualsReindexedCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	builtin, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct{ text, name string }{
 		{"Maria Alvarez, a nurse in Kharkiv, treated the wounded for days. Alvarez said she would stay. Russian shelling hit her clinic.", "Maria Alvarez"},
 		{"Vladimir Putin ordered the offensive. Putin's troops shelled the city, and he praised them.", "Vladimir Putin"},
@@ -22,12 +26,12 @@ func TestScoreActorEqualsReindexedCatalogue(t *testing.T) {
 		{"Aid workers rescued families from the rubble, residents said.", "aid workers"},
 	} {
 		a := actors.Actor{Name: tt.name}
-		if known, ok := actors.Default().Lookup(tt.name); ok {
+		if known, ok := builtin.Lookup(tt.name); ok {
 			a = known
 		} else {
 			a.Kind = actors.Person
 		}
-		cat, err := actors.Default().With([]actors.Actor{a})
+		cat, err := builtin.With([]actors.Actor{a})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,7 +19,8 @@ import (
 // every voice counted in an actor's overall score, evidence given.
 type Options struct {
 	// Actors replaces the built-in catalogue when non-nil; build one with
-	// actors.Default().With(list) to add to the built-in actors instead.
+	// the result of actors.Default() and its With(list) to add to the
+	// built-in actors instead.
 	Actors *actors.Catalogue
 	// NoDiscover turns off finding actors that are not in the catalogue.
 	NoDiscover bool
@@ -83,7 +84,10 @@ func (m *Model) WithOptions(opt Options) (*Model, error) {
 	n := &Model{eng: m.eng, opt: opt, scratch: new(sync.Pool)}
 	n.cat = opt.Actors
 	if n.cat == nil {
-		n.cat = actors.Default()
+		var err error
+		if n.cat, err = actors.Default(); err != nil {
+			return nil, err
+		}
 	}
 	finder := actors.NewFinder(n.cat, actors.Options{Discover: !opt.NoDiscover, Pronouns: !opt.NoPronouns})
 	p, err := framing.NewPipeline(m.eng.Config(), finder)

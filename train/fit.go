@@ -180,7 +180,11 @@ func readMentionFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset
 // newPipeline is the pipeline training uses: the same actor finding as
 // scoring with default options, so ⟨O⟩ marks the same actors.
 func newPipeline(cfg features.Config) (*framing.Pipeline, error) {
-	finder := actors.NewFinder(actors.Default(), actors.Options{Discover: true, Pronouns: true})
+	cat, err := actors.Default()
+	if err != nil {
+		return nil, err
+	}
+	finder := actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true})
 	return framing.NewPipeline(cfg, finder)
 }
 

@@ -112,8 +112,8 @@ func loadModel(path, actorsPath string, only, authorOnly bool) (*stance.Model, e
 		var cat *actors.Catalogue
 		if only {
 			cat, err = actors.New(list)
-		} else {
-			cat, err = actors.Default().With(list)
+		} else if cat, err = actors.Default(); err == nil {
+			cat, err = cat.With(list)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", actorsPath, err)

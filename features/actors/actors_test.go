@@ -20,7 +20,7 @@ func found(f *Finder, text string) []string {
 }
 
 func TestMatching(t *testing.T) {
-	f := NewFinder(Default(), Options{})
+	f := NewFinder(mustDefault(), Options{})
 	tests := []struct {
 		name, text string
 		want       []string // surface=Actor, in order
@@ -52,7 +52,7 @@ func TestMatching(t *testing.T) {
 }
 
 func TestParents(t *testing.T) {
-	c := Default()
+	c := mustDefault()
 	for name, parent := range map[string]string{"Vladimir Putin": "Russia", "Syrian government": "Syria", "Bashar al-Assad": "Syrian government", "John Kerry": "United States"} {
 		a, ok := c.Lookup(name)
 		if !ok || a.Parent != parent {
@@ -65,7 +65,7 @@ func TestParents(t *testing.T) {
 }
 
 func TestDiscoverAndAliasing(t *testing.T) {
-	f := NewFinder(Default(), Options{Discover: true, Pronouns: true})
+	f := NewFinder(mustDefault(), Options{Discover: true, Pronouns: true})
 	text := "Benjamin Koellmann bought a flat in Miami Beach. Koellmann said he regrets it. Mr. Koellmann told the Bank of America Corporation nothing."
 	got := found(f, text)
 	want := []string{"Benjamin Koellmann=Benjamin Koellmann", "Koellmann=Benjamin Koellmann", "he=Benjamin Koellmann", "Koellmann=Benjamin Koellmann", "Bank of America Corporation=Bank of America Corporation"}
@@ -86,7 +86,7 @@ func TestDiscoverAndAliasing(t *testing.T) {
 }
 
 func TestPronouns(t *testing.T) {
-	f := NewFinder(Default(), Options{Pronouns: true})
+	f := NewFinder(mustDefault(), Options{Pronouns: true})
 	got := found(f, "Putin met Erdogan. He said his army would stay. NATO said it would respond.")
 	for _, w := range []string{"He=Recep Tayyip Erdogan", "his=Recep Tayyip Erdogan", "it=NATO"} {
 		if !slices.Contains(got, w) {
@@ -104,7 +104,7 @@ func TestUserActors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Default().With(list)
+	c, err := mustDefault().With(list)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func readSeeds(t *testing.T) map[string]string {
 
 func TestSeedActors(t *testing.T) {
 	seen := map[string]bool{}
-	f := NewFinder(Default(), Options{Discover: true, Pronouns: true})
+	f := NewFinder(mustDefault(), Options{Discover: true, Pronouns: true})
 	for _, text := range readSeeds(t) {
 		for _, m := range f.Find(text) {
 			seen[m.Actor] = true
@@ -176,7 +176,7 @@ func TestPerSenTActorsFound(t *testing.T) {
 		if ws := strings.Fields(r.Actor); len(ws) >= 2 && len(ws) <= 4 {
 			a.Kind = Person
 		}
-		c, err := Default().With([]Actor{a})
+		c, err := mustDefault().With([]Actor{a})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -215,7 +215,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("Russia's jets and the U.S. met Mr. Koellmann. He said it was over.")
 	f.Add("\xff\x00 al- US. U.S.A. ’s 's '")
 	f.Add(strings.Repeat("Assad ", 200))
-	fd := NewFinder(Default(), Options{Discover: true, Pronouns: true})
+	fd := NewFinder(mustDefault(), Options{Discover: true, Pronouns: true})
 	f.Fuzz(func(t *testing.T, text string) {
 		ms := fd.Find(text)
 		checkMentions(t, text, ms)
@@ -226,7 +226,7 @@ func FuzzFind(f *testing.F) {
 }
 
 func TestLargeInputs(t *testing.T) {
-	fd := NewFinder(Default(), Options{Discover: true, Pronouns: true})
+	fd := NewFinder(mustDefault(), Options{Discover: true, Pronouns: true})
 	for _, text := range []string{strings.Repeat("Russia ", 100000), strings.Repeat("a", 1<<20), strings.Repeat("He said. ", 20000)} {
 		checkMentions(t, text, fd.Find(text))
 	}
@@ -247,7 +247,7 @@ func BenchmarkFind(b *testing.B) {
 		opt  Options
 	}{{"catalogue", Options{}}, {"discover+pronouns", Options{Discover: true, Pronouns: true}}} {
 		b.Run(bc.name, func(b *testing.B) {
-			f := NewFinder(Default(), bc.opt)
+			f := NewFinder(mustDefault(), bc.opt)
 			var ms []Mention
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()

@@ -181,6 +181,7 @@ var countriesTSV string
 var (
 	defaultOnce sync.Once
 	defaultCat  *Catalogue
+	defaultErr  error
 )
 
 // genericGovernment are words that name "the government" of whichever
@@ -190,18 +191,29 @@ var genericGovernment = []string{"regime", "regime forces", "regime troops", "go
 // Default returns the built-in catalogue: every country with its demonyms,
 // capital and seats of power; governments and their forces; heads of state
 // and ministers; international organisations; armed groups; news outlets;
-// and the generic actors of conflict news. It is built once.
-func Default() *Catalogue {
+// and the generic actors of conflict news. It is built once, on first
+// use; an error means the embedded data is broken (the package's tests
+// load it, so a released build has none).
+func Default() (*Catalogue, error) {
 	defaultOnce.Do(func() {
 		list, err := builtin()
 		if err == nil {
 			defaultCat, err = New(list)
 		}
 		if err != nil {
-			panic("actors: built-in catalogue: " + err.Error()) // a broken build; tests load it
+			defaultErr = fmt.Errorf("actors: built-in catalogue: %w", err)
 		}
 	})
-	return defaultCat
+	return defaultCat, defaultErr
+}
+
+// mustDefault is Default for the package's own tests and examples.
+func mustDefault() *Catalogue {
+	c, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return c
 }
 
 // forceNouns follow a demonym to name a country's state or forces.

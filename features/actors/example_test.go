@@ -7,7 +7,12 @@ import (
 )
 
 func ExampleFinder_Find() {
-	f := actors.NewFinder(actors.Default(), actors.Options{Pronouns: true})
+	cat, err := actors.Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := actors.NewFinder(cat, actors.Options{Pronouns: true})
 	text := "The Kremlin said Russian jets hit rebel positions. Assad thanked Putin for his help."
 	for _, m := range f.Find(text) {
 		fmt.Printf("%-16q %s (%s)\n", text[m.Start:m.End], m.Actor, m.Via)

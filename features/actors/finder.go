@@ -94,10 +94,11 @@ func (f *Finder) WithActors(extra []Actor) (*Finder, error) {
 	return n, nil
 }
 
-// NewFinder returns a Finder over c (the built-in catalogue when c is nil).
+// NewFinder returns a Finder over c, which must not be nil (see Default).
 func NewFinder(c *Catalogue, opt Options) *Finder {
 	if c == nil {
-		c = Default()
+		c = &Catalogue{} // finds nothing but discovered names and pronouns
+		c.finish()
 	}
 	return &Finder{cat: c, opt: opt}
 }

@@ -21,7 +21,11 @@ func defaultEngine(t *testing.T) (*Engine, *Pipeline) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := NewPipeline(e.Config(), actors.NewFinder(actors.Default(), actors.Options{Discover: true, Pronouns: true}))
+	cat, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPipeline(e.Config(), actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true}))
 	if err != nil {
 		t.Fatal(err)
 	}
