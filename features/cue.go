@@ -92,11 +92,22 @@ var beWords = []string{"is", "are", "was", "were", "be", "been", "being", "get",
 var undergoWords = []string{"subjected", "endure", "endured", "enduring", "suffer", "suffered", "suffering", "face", "faced",
 	"facing", "under", "survive", "survived", "escape", "escaped", "escaping", "flee", "fled", "fleeing", "victim", "victims"}
 
+// commonNouns are words actors are called by that are not names: a
+// capitalised one (opening a sentence, in a headline) still enters the
+// name-blind target features.
+var commonNouns = []string{"rebel", "rebels", "terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
+	"jihadist", "jihadists", "insurgent", "insurgents", "separatist", "separatists", "fighter", "fighters", "militia", "militias",
+	"regime", "government", "army", "military", "forces", "troops", "soldiers", "police", "officials", "authorities",
+	"opposition", "protesters", "demonstrators", "civilians", "residents", "refugees", "migrants", "children", "families",
+	"invaders", "occupiers", "freedom", "thugs", "gunmen", "attackers", "aid", "workers", "doctors", "rescuers", "volunteers",
+	"leaders", "president", "minister", "spokesman", "spokeswoman", "activists", "critics", "lawmakers", "voters", "the"}
+
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
 	class   *hashTable[CueClass]
 	be      *hashTable[bool]
 	undergo *hashTable[bool]
+	common  *hashTable[bool]
 	by      uint64
 }
 
@@ -116,6 +127,10 @@ func newCueTable(seed uint64) *cueTable {
 	}
 	for _, w := range undergoWords {
 		t.undergo.set(lx.Hash(w), true)
+	}
+	t.common = newHashTable[bool](len(commonNouns))
+	for _, w := range commonNouns {
+		t.common.set(lx.Hash(w), true)
 	}
 	return t
 }

@@ -68,7 +68,6 @@ type Extractor struct {
 	units  []unit
 	m      mention // the mention being extracted: a field, so it does not escape per call
 	cues   *cueTable
-	lex    *hashTable[float32]
 }
 
 // NewExtractor returns an Extractor for cfg, which must be valid.
@@ -81,7 +80,6 @@ func NewExtractor(cfg Config) *Extractor {
 	e.hT = mix(cfg.Seed ^ 0x7a7a_7a7a)
 	e.hO = mix(cfg.Seed ^ 0x0b0b_0b0b)
 	e.cues = newCueTable(cfg.Seed)
-	e.lex = lexiconFor(cfg.Seed)
 	return e
 }
 
@@ -259,14 +257,14 @@ func (e *Extractor) undergoes(tu, j int) bool {
 // lexFeatures marks words of prior polarity by their side of the mention,
 // a coarse distance and their sign (flipped in a negation's scope). They
 // carry polarity to words the training data never showed.
-func (e *Extractor) lexFeatures(dst []Feature, tu int) []Feature {
+func (e *Extractor) lexFeatures(d *Doc, dst []Feature, tu int) []Feature {
 	u := e.units
 	for j := range u {
 		if u[j].tok < 0 {
 			continue
 		}
-		v := e.lex.at(u[j].hash)
-		if v == 0 {
+		v := d.Tokens[u[j].tok].Valence
+		if v == 0 || inName(d, int(u[j].tok)) {
 			continue
 		}
 		if u[j].neg {
@@ -297,6 +295,17 @@ func (e *Extractor) lexFeatures(dst []Feature, tu int) []Feature {
 		dst = e.emit(dst, TLex, false, aux, 0, 0, 0, u[j].tok, TokNone, TokNone)
 	}
 	return dst
+}
+
+// inName reports whether token i is a capitalised word inside a sentence,
+// most likely part of a name ("United Nations", "Hope Street"), whose
+// valence is not the text's.
+func inName(d *Doc, i int) bool {
+	t := d.Tokens[i]
+	if t.Flags&FlagCapital == 0 || t.Flags&FlagNewline != 0 || i == 0 {
+		return false
+	}
+	return d.Tokens[i-1].Flags&(FlagTerminal|FlagQuote|FlagClause) == 0
 }
 
 func bucket(d int) int {

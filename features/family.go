@@ -57,7 +57,7 @@ var families = [...]family{
 	{name: "lexicon", doc: "prior word polarity (VADER) by side and distance",
 		on:   func(c *Config) bool { return c.Lexicon },
 		set:  func(c *Config, on bool) { c.Lexicon = on },
-		emit: func(e *Extractor, m *mention, dst []Feature) []Feature { return e.lexFeatures(dst, m.tu) }},
+		emit: func(e *Extractor, m *mention, dst []Feature) []Feature { return e.lexFeatures(m.d, dst, m.tu) }},
 	{name: "quote", doc: "whether the mention stands inside a quotation",
 		on:  func(c *Config) bool { return c.Quote },
 		set: func(c *Config, on bool) { c.Quote = on },
@@ -218,11 +218,17 @@ func (e *Extractor) clauseWords(m *mention, dst []Feature) []Feature {
 	return dst
 }
 
-// targetWords emits the mention's own words.
+// targetWords emits the mention's own words, name-blind: a capitalised
+// word is a name (or part of one) and enters only when it is one of the
+// common nouns actors are called by ("Rebels" opening a sentence). The
+// words an author chooses for an actor ("terrorists", "regime", "freedom
+// fighters") are framing; the name of a person, country or outlet is
+// identity, and a score must not come from who the actor is.
 func (e *Extractor) targetWords(m *mention, dst []Feature) []Feature {
 	d := m.d
 	for i := m.ti; i < len(d.Tokens) && int(d.Tokens[i].Start) < m.target.End; i++ {
-		if d.Tokens[i].Flags&FlagWord != 0 {
+		t := &d.Tokens[i]
+		if t.Flags&FlagWord != 0 && (t.Flags&FlagCapital == 0 || e.cues.common.at(t.Hash)) {
 			dst = e.emit(dst, TTarget, false, 0, d.Tokens[i].Hash, 0, 0, int32(i), TokNone, TokNone)
 		}
 	}

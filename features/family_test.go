@@ -60,3 +60,46 @@ func TestFamilyTable(t *testing.T) {
 		}
 	}
 }
+
+// The lexicon is looked up by word, not by stem: "forces" is not "forced",
+// "several" not "sever"; and a capitalised word inside a sentence is part
+// of a name, whose valence is not the text's.
+func TestLexiconByWord(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"forces", false}, {"several", false}, {"forced", true}, {"brutal", true}, {"Brutal", true}, {"support", true}} {
+		if _, ok := Valence(tt.word); ok != tt.want {
+			t.Errorf("Valence(%q) listed = %v, want %v", tt.word, ok, tt.want)
+		}
+	}
+	cfg := DefaultConfig()
+	p, e := NewParser(cfg), NewExtractor(cfg)
+	for _, text := range []string{
+		"Russian forces entered several villages near the border.",
+		"The United Nations sent Hope Mission staff to the city.",
+	} {
+		var d Doc
+		p.Parse(text, &d)
+		first := Span{Start: 0, End: len("Russian")}
+		if text[0] == 'T' {
+			first = Span{Start: 4, End: 4 + len("United Nations")}
+		}
+		for _, f := range e.Extract(&d, first, nil, false, nil) {
+			if f.Template == TLex {
+				t.Errorf("%q: lexicon feature %s", text, d.FeatureName(f))
+			}
+		}
+	}
+	var d Doc
+	p.Parse("Rebels said the brutal siege went on.", &d)
+	lex := 0
+	for _, f := range e.Extract(&d, Span{Start: 0, End: 6}, nil, false, nil) {
+		if f.Template == TLex {
+			lex++
+		}
+	}
+	if lex == 0 {
+		t.Error(`"brutal" gives no lexicon feature`)
+	}
+}

@@ -7,62 +7,41 @@ import (
 	"sync"
 )
 
-// lexiconTSV holds prior polarities of word stems, generated from VADER's
-// lexicon by features/internal/genlexicon.
+// lexiconTSV holds prior polarities of words, lower-case surface forms,
+// generated from VADER's lexicon by features/internal/genlexicon.
 //
 //go:embed lexicon.tsv
 var lexiconTSV string
-
-var (
-	lexMu    sync.Mutex
-	lexCache = map[uint64]*hashTable[float32]{}
-)
-
-// lexiconFor returns the prior polarities keyed by term hash for seed,
-// parsed once per seed and shared read-only.
-func lexiconFor(seed uint64) *hashTable[float32] {
-	lexMu.Lock()
-	defer lexMu.Unlock()
-	if m, ok := lexCache[seed]; ok {
-		return m
-	}
-	m := newHashTable[float32](3000)
-	for _, line := range strings.Split(lexiconTSV, "\n") {
-		stem, val, ok := strings.Cut(line, "\t")
-		if !ok || strings.HasPrefix(line, "#") {
-			continue
-		}
-		v, err := strconv.ParseFloat(val, 32)
-		if err != nil {
-			continue // the file is generated; a bad line cannot occur
-		}
-		m.set(hashString(seed, stem), float32(v))
-	}
-	lexCache[seed] = m
-	return m
-}
 
 var (
 	valenceOnce sync.Once
 	valences    map[string]float32
 )
 
-// Valence returns the prior polarity in [-1, 1] of word (after stemming)
-// from the embedded VADER-derived lexicon, and whether it has one. It is
-// for baselines and explanations; the extractor uses hashed lookups.
-func Valence(word string) (float32, bool) {
+// wordValences returns the lexicon, keyed by lower-case word; it is parsed
+// once and shared read-only.
+func wordValences() map[string]float32 {
 	valenceOnce.Do(func() {
-		valences = map[string]float32{}
+		valences = make(map[string]float32, 8192)
 		for _, line := range strings.Split(lexiconTSV, "\n") {
-			stem, val, ok := strings.Cut(line, "\t")
+			word, val, ok := strings.Cut(line, "\t")
 			if !ok || strings.HasPrefix(line, "#") {
 				continue
 			}
 			if v, err := strconv.ParseFloat(val, 32); err == nil {
-				valences[stem] = float32(v)
+				valences[word] = float32(v)
 			}
 		}
 	})
-	v, ok := valences[Stem(word)]
+	return valences
+}
+
+// Valence returns the prior polarity in [-1, 1] of word from the embedded
+// VADER-derived lexicon, and whether it has one. The word is looked up as
+// written, lower-cased (typographic apostrophes folded), not stemmed: a
+// lexicon lists the inflections it means.
+func Valence(word string) (float32, bool) {
+	key, _ := normalise(word, nil)
+	v, ok := wordValences()[string(key)]
 	return v, ok
 }

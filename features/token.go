@@ -34,6 +34,9 @@ type Token struct {
 	Start, End int32  // byte offsets in Doc.Text
 	Hash       uint64 // hash of the normalised, stemmed term
 	Flags      uint16
+	// Valence is the word's prior polarity in [-1, 1] (see Valence), 0
+	// when the lexicon does not list it.
+	Valence float32
 }
 
 // Sentence is a run of tokens, Tokens[From:To] of its Doc.
@@ -94,8 +97,9 @@ func (d *Doc) SentenceSpan(s int) (start, end int) {
 
 // term is what the Lexicon remembers of a normalised word.
 type term struct {
-	hash  uint64
-	flags uint16
+	hash    uint64
+	flags   uint16
+	valence float32
 }
 
 // Lexicon memoises the normalisation and stemming of words. Its zero value
@@ -190,7 +194,7 @@ func (lx *Lexicon) lookup(word string) term {
 		return t
 	}
 	key := string(lx.buf)
-	t := term{hash: hashString(lx.seed, stemKey(key)), flags: wordFlags(key)}
+	t := term{hash: hashString(lx.seed, stemKey(key)), flags: wordFlags(key), valence: wordValences()[key]}
 	if len(lx.terms) >= lx.max {
 		clear(lx.terms)
 	}
@@ -267,13 +271,13 @@ func (p *Parser) addWord(d *Doc, seg string, start int, flags uint16) {
 	if n := possessiveLen(seg); n > 0 && n < len(seg) {
 		w := seg[:len(seg)-n]
 		t := p.Lexicon.lookup(w)
-		d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(start + len(w)), Hash: t.hash, Flags: flags | t.flags})
+		d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(start + len(w)), Hash: t.hash, Flags: flags | t.flags, Valence: t.valence})
 		s := p.Lexicon.lookup("'s")
 		d.Tokens = append(d.Tokens, Token{Start: int32(start + len(w)), End: int32(start + len(seg)), Hash: s.hash, Flags: FlagWord})
 		return
 	}
 	t := p.Lexicon.lookup(seg)
-	d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(start + len(seg)), Hash: t.hash, Flags: flags | t.flags})
+	d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(start + len(seg)), Hash: t.hash, Flags: flags | t.flags, Valence: t.valence})
 }
 
 func possessiveLen(seg string) int {
