@@ -88,9 +88,9 @@ func (p Repaired) Orig(off int) int {
 //     after it is taken as that byte and consumed.
 //   - "â¦" is "…", whose middle byte 0x80 was dropped.
 //   - a bare "â" between a word and the end of a contraction ("wasnât",
-//     "Weinsteinâs", "theyâre", "Iâm") is "’", when both bytes after 0xE2
-//     were dropped; a bare "â" elsewhere (quotes, dashes) is left alone,
-//     as the lost bytes could be many characters.
+//     "Weinsteinâs", "theyâre", "Iâm", also "Fisher âs") is "’", when
+//     both bytes after 0xE2 were dropped; a bare "â" elsewhere (quotes,
+//     dashes) is left alone, as the lost bytes could be many characters.
 //   - "Â" followed by a space, not after an upper-case letter, is that
 //     space: the no-break space after it was turned into a space.
 //
@@ -250,9 +250,15 @@ func plausible2(r rune) bool {
 // contraction reports whether a bare "â" at s[i:j] stands between an ASCII
 // letter and the end of an English contraction or possessive: 's 'd 'll
 // 're 've, n't and I'm. These never occur in French, Portuguese or
-// Vietnamese words spelled with â.
+// Vietnamese words spelled with â. A space may separate 's 'd 'll 're 've
+// from their word, as in text whose names were padded ("Fisher âs").
 func contraction(s string, i, j int) bool {
-	if i == 0 || !isASCIILetter(s[i-1]) {
+	if i == 0 {
+		return false
+	}
+	word := isASCIILetter(s[i-1])
+	spaced := !word && s[i-1] == ' ' && i >= 2 && isASCIILetter(s[i-2])
+	if !word && !spaced {
 		return false
 	}
 	rest := s[j:]
@@ -262,6 +268,8 @@ func contraction(s string, i, j int) bool {
 		n = 1
 	case strings.HasPrefix(rest, "ll"), strings.HasPrefix(rest, "re"), strings.HasPrefix(rest, "ve"):
 		n = 2
+	case spaced:
+		return false
 	case strings.HasPrefix(rest, "t") && s[i-1] == 'n':
 		n = 1
 	case strings.HasPrefix(rest, "m") && s[i-1] == 'I' && (i == 1 || !isASCIILetter(s[i-2])):
