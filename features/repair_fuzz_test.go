@@ -30,7 +30,7 @@ func FuzzRepair(f *testing.F) {
 			if o < prev {
 				t.Fatalf("Repair(%q): Orig(%d) = %d < Orig(%d) = %d", in, off, o, off-1, prev)
 			}
-			if valid && off < len(out) && utf8.RuneStart(out[off]) && !utf8.RuneStart(in[o]) {
+			if valid && off < len(out) && utf8.RuneStart(out[off]) && o < len(in) && !utf8.RuneStart(in[o]) {
 				t.Fatalf("Repair(%q): character boundary %d maps into a character at %d", in, off, o)
 			}
 			prev = o
