@@ -160,16 +160,20 @@ func (p *repairer) emit(i, j int, r rune) {
 func (p *repairer) walk(from int) {
 	s := p.s
 	for i := from; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == '&' {
-				if r, j, ok := entityAt(s, i); ok {
-					p.emit(i, j, r)
-					i = j
-					continue
-				}
-			}
+		// Most of any text is ASCII other than '&': skip it in a tight loop.
+		for i < len(s) && s[i] < utf8.RuneSelf && s[i] != '&' {
 			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if s[i] == '&' {
+			if r, j, ok := entityAt(s, i); ok {
+				p.emit(i, j, r)
+				i = j
+			} else {
+				i++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
