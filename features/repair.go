@@ -67,8 +67,8 @@ func (p Repaired) Orig(off int) int {
 // mojibake (UTF-8 bytes that were decoded as Windows-1252 or Latin-1 and
 // encoded again, "â€™" for "’", "Ã©" for "é") and HTML character
 // references ("&amp;", "&rsquo;", "&#8217;", "&#x2019;"). It repairs only
-// what is unambiguous, one level deep, and returns the repaired text with
-// a map back to text. Text that needs no repair, the common case, is
+// what is unambiguous and returns the repaired text with a map back to
+// text. Text that needs no repair, the common case, is
 // returned as is without allocating.
 //
 // Mojibake: a character in U+0080–U+00FF or one of the 27 Windows-1252
@@ -96,6 +96,10 @@ func (p Repaired) Orig(off int) int {
 //
 // "Ã" followed by a space (à, whose no-break space byte became a space) is
 // not repaired, as it is also ordinary upper-case Portuguese.
+//
+// Mojibake of mojibake, text mangled twice ("Ã¢â‚¬â„¢" for "’", "ÃƒÂ©" for
+// "é"), is undone when the characters the first level decodes to form
+// mojibake themselves; with no lost bytes, and no deeper than two levels.
 //
 // Character references: the named references common in news (amp, lt,
 // gt, quot, apos, nbsp, the quotes and dashes, hellip, the Latin-1
@@ -179,7 +183,12 @@ func (p *repairer) walk(from int) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		// Only Â..ô re-encode to a byte that starts a multi-byte character.
 		if r >= 0xC2 && r <= 0xF4 {
-			if dr, j, ok := mojibakeAt(s, i, r, size); ok {
+			if dr, j, ok := mojibakeAt(s, i, r, size, false); ok {
+				if dr >= 0xC2 && dr <= 0xF4 {
+					if dr2, j2, ok := doubleAt(s, j, dr); ok {
+						dr, j = dr2, j2
+					}
+				}
 				p.emit(i, j, dr)
 				i = j
 				continue
@@ -191,7 +200,9 @@ func (p *repairer) walk(from int) {
 
 // mojibakeAt decodes the mojibake sequence that starts at s[i], whose first
 // character is lead (U+00C2–U+00F4, size bytes); end is the offset after it.
-func mojibakeAt(s string, i int, lead rune, size int) (r rune, end int, ok bool) {
+// When exact, it makes no guesses about lost bytes and accepts any valid
+// character, as doubleAt checks what these decode to.
+func mojibakeAt(s string, i int, lead rune, size int, exact bool) (r rune, end int, ok bool) {
 	var buf [utf8.UTFMax]byte
 	buf[0] = byte(lead)
 	need := 1
@@ -213,10 +224,13 @@ func mojibakeAt(s string, i int, lead rune, size int) (r rune, end int, ok bool)
 	}
 	if m == need {
 		r, n := utf8.DecodeRune(buf[:need+1])
-		if n != need+1 || need == 1 && !plausible2(r) {
+		if n != need+1 || need == 1 && !exact && !plausible2(r) {
 			return 0, 0, false
 		}
 		return r, j, true
+	}
+	if exact {
+		return 0, 0, false
 	}
 	switch {
 	case lead == 0xE2 && m == 1 && buf[1] == 0x80:
@@ -234,6 +248,45 @@ func mojibakeAt(s string, i int, lead rune, size int) (r rune, end int, ok bool)
 		}
 	}
 	return 0, 0, false
+}
+
+// doubleAt undoes a second level of mojibake: s[j:] continues a sequence
+// whose first level decoded to lead, which re-encodes to a UTF-8 lead byte.
+// It succeeds when the next first-level sequences decode to the
+// continuation bytes lead needs and together they form a valid character,
+// as "Ã¢â‚¬â„¢" does for "’"; end is the offset after the last of them.
+func doubleAt(s string, j int, lead rune) (r rune, end int, ok bool) {
+	var buf [utf8.UTFMax]byte
+	buf[0] = byte(lead)
+	need := 1
+	if lead >= 0xF0 {
+		need = 3
+	} else if lead >= 0xE0 {
+		need = 2
+	}
+	for k := 1; k <= need; k++ {
+		if j >= len(s) {
+			return 0, 0, false
+		}
+		c, size := utf8.DecodeRuneInString(s[j:])
+		if c < 0xC2 || c > 0xF4 {
+			return 0, 0, false
+		}
+		c, next, ok := mojibakeAt(s, j, c, size, true)
+		if !ok {
+			return 0, 0, false
+		}
+		b, ok := cp1252Byte(c)
+		if !ok || b < 0x80 || b > 0xBF {
+			return 0, 0, false
+		}
+		buf[k], j = b, next
+	}
+	r, n := utf8.DecodeRune(buf[:need+1])
+	if n != need+1 || need == 1 && !plausible2(r) {
+		return 0, 0, false
+	}
+	return r, j, true
 }
 
 // plausible2 reports whether r, decoded from two bytes, is a character

@@ -85,6 +85,13 @@ func TestRepair(t *testing.T) {
 		{"byte order mark", "ï»¿Text", "\ufeffText"},
 		{"double letters", "JÃ©rÃ´me", "Jérôme"},
 
+		// Mojibake of mojibake.
+		{"double apostrophe", "Itâ€™s Ã¢â‚¬â„¢", "It’s ’"},
+		{"double e acute", "FÃƒÂ©in", "Féin"},
+		{"double latin-1", "Sánchez\u00c3\u00a2\u00c2\u0080\u00c2\u0099s", "Sánchez’s"},
+		{"double stops at lost byte", "Ã¢â‚¬", "â€"},
+		{"one level only for real first level text", "Ã©Â©", "é©"},
+
 		// Latin-1 mojibake: the C1 bytes are kept as control characters.
 		{"latin-1 apostrophe", "Sánchezâ\u0080\u0099s", "Sánchez’s"},
 		{"latin-1 quotes", "â\u0080\u009cI never â\u0080\u009d", "“I never ”"},
@@ -157,6 +164,13 @@ func TestRepairRoundTrip(t *testing.T) {
 				t.Errorf("%s: Repair(%q) = %q, want %q", mode.name, in, got.Text, s)
 			}
 			checkOrig(t, in, got)
+			if mode.drop {
+				continue
+			}
+			in = mangle(in, mode.latin1, false)
+			if got := features.Repair(in); got.Text != s {
+				t.Errorf("%s twice: Repair(%q) = %q, want %q", mode.name, in, got.Text, s)
+			}
 		}
 	}
 }
@@ -183,6 +197,8 @@ func TestRepairSpans(t *testing.T) {
 		{"AT&amp;T &#8217; &#x2019;", "AT&T", "AT&amp;T"},
 		{"AT&amp;T &#8217; &#x2019;", "’ ’", "&#8217; &#x2019;"},
 		{"ðŸ˜€ ok", "😀", "ðŸ˜€"},
+		{"a Ã¢â‚¬â„¢ b", "’", "Ã¢â‚¬â„¢"},
+		{"a Ã¢â‚¬â„¢ b", " b", " b"},
 	}
 	for _, tt := range tests {
 		rep := features.Repair(tt.in)
