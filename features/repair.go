@@ -68,8 +68,9 @@ func (p Repaired) Orig(off int) int {
 // encoded again, "â€™" for "’", "Ã©" for "é") and HTML character
 // references ("&amp;", "&rsquo;", "&#8217;", "&#x2019;"). It repairs only
 // what is unambiguous and returns the repaired text with a map back to
-// text. Text that needs no repair, the common case, is
-// returned as is without allocating.
+// text. Text that needs no repair, the common case, is returned as is
+// without allocating; repaired text costs two allocations. Any byte string
+// is accepted: invalid UTF-8 passes through unchanged.
 //
 // Mojibake: a character in U+0080–U+00FF or one of the 27 Windows-1252
 // punctuation and letters (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ
@@ -83,9 +84,11 @@ func (p Repaired) Orig(off int) int {
 // intact. Where a byte was lost in the scrape, only these guesses are
 // made, each on a sequence that is never ordinary text:
 //
-//   - "â€" not followed by a third byte is "”": 0x9D, its last byte, is
-//     undefined in Windows-1252 and the byte scrapers drop; a U+FFFD right
-//     after it is taken as that byte and consumed.
+//   - "â€" not followed by a third byte is "”": its last byte, 0x9D, is
+//     undefined in Windows-1252, so scrapers drop it or write U+FFFD (a
+//     U+FFFD right after "â€" is taken as that byte and consumed). The
+//     other characters that lose their last byte this way, U+2001,
+//     U+200D, U+200F and U+2010, are rare in news.
 //   - "â¦" is "…", whose middle byte 0x80 was dropped.
 //   - a bare "â" between a word and the end of a contraction ("wasnât",
 //     "Weinsteinâs", "theyâre", "Iâm", also "Fisher âs") is "’", when
@@ -110,8 +113,9 @@ func (p Repaired) Orig(off int) int {
 // U+10FFFF are left as they are. A decoded "&" is not decoded again:
 // "&amp;amp;" becomes "&amp;".
 //
-// A caller that analyses the repaired text reports spans in the original
-// with Orig:
+// A caller that analyses the repaired text reports its spans (byte
+// offsets on character boundaries) in the original with Orig; a repaired
+// character's span becomes the whole sequence it was decoded from:
 //
 //	rep := features.Repair(text)
 //	start, end := mention(rep.Text) // any span found in rep.Text

@@ -3,6 +3,7 @@ package features_test
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -252,6 +253,20 @@ func checkOrig(t *testing.T, in string, rep features.Repaired) {
 		}
 		a += size
 	}
+}
+
+func ExampleRepair() {
+	text := "Russiaâ€™s â€œliberationâ€ of Aleppo &amp; Homs"
+	rep := features.Repair(text)
+	fmt.Println(rep.Text)
+
+	// A span found in the repaired text, mapped back to the original.
+	start := strings.Index(rep.Text, "“liberation”")
+	end := start + len("“liberation”")
+	fmt.Printf("%q\n", text[rep.Orig(start):rep.Orig(end)])
+	// Output:
+	// Russia’s “liberation” of Aleppo & Homs
+	// "â€œliberationâ€"
 }
 
 func TestRepairIdentityDoesNotCopy(t *testing.T) {
