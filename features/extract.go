@@ -30,6 +30,7 @@ const (
 	TokTarget = -1 // the mention: ⟨T⟩
 	TokOther  = -2 // another actor: ⟨O⟩
 	TokNone   = -3 // unused slot
+	TokName   = -4 // a name, whoever's: ⟨N⟩
 )
 
 // Feature is one hashed feature of a mention, with enough provenance to be
@@ -65,6 +66,7 @@ type Extractor struct {
 	shift  uint
 	tmpl   [numTemplates][2]uint64 // per template, without and with negation
 	hT, hO uint64
+	hN     uint64 // ⟨N⟩, a name in the mention
 	units  []unit
 	m      mention // the mention being extracted: a field, so it does not escape per call
 	cues   *cueTable
@@ -79,6 +81,7 @@ func NewExtractor(cfg Config) *Extractor {
 	}
 	e.hT = mix(cfg.Seed ^ 0x7a7a_7a7a)
 	e.hO = mix(cfg.Seed ^ 0x0b0b_0b0b)
+	e.hN = mix(cfg.Seed ^ 0x4e4e_4e4e)
 	e.cues = newCueTable(cfg.Seed)
 	return e
 }
@@ -370,6 +373,8 @@ func (d *Doc) word(b []byte, t int32) []byte {
 		return append(b, "⟨T⟩"...)
 	case t == TokOther:
 		return append(b, "⟨O⟩"...)
+	case t == TokName:
+		return append(b, "⟨N⟩"...)
 	case t >= 0 && int(t) < len(d.Tokens):
 		tk := d.Tokens[t]
 		return appendLower(b, d.Text[tk.Start:tk.End])

@@ -226,10 +226,18 @@ func (e *Extractor) clauseWords(m *mention, dst []Feature) []Feature {
 // identity, and a score must not come from who the actor is.
 func (e *Extractor) targetWords(m *mention, dst []Feature) []Feature {
 	d := m.d
+	named := false
 	for i := m.ti; i < len(d.Tokens) && int(d.Tokens[i].Start) < m.target.End; i++ {
 		t := &d.Tokens[i]
-		if t.Flags&FlagWord != 0 && (t.Flags&FlagCapital == 0 || e.cues.common.at(t.Hash)) {
-			dst = e.emit(dst, TTarget, false, 0, d.Tokens[i].Hash, 0, 0, int32(i), TokNone, TokNone)
+		if t.Flags&FlagWord == 0 {
+			continue
+		}
+		if t.Flags&FlagCapital == 0 || e.cues.common.at(t.Hash) {
+			dst = e.emit(dst, TTarget, false, 0, t.Hash, 0, 0, int32(i), TokNone, TokNone)
+		} else if !named {
+			// that the actor is named, not whose name it is
+			named = true
+			dst = e.emit(dst, TTarget, false, 0, e.hN, 0, 0, TokName, TokNone, TokNone)
 		}
 	}
 	return dst

@@ -31,6 +31,12 @@ type Options struct {
 	AuthorOnly bool
 	// NoEvidence leaves out Evidence, for the fastest scoring.
 	NoEvidence bool
+	// NoRepair reads the text as it is. By default, UTF-8 that was
+	// decoded as Windows-1252 or Latin-1 ("â€™" for "’") and HTML
+	// entities ("&amp;") are mended before analysis, as scraped news
+	// needs; offsets and texts in a Report always refer to the text as
+	// given.
+	NoRepair bool
 }
 
 // Model scores texts. It is safe for concurrent use.
@@ -90,7 +96,7 @@ func (m *Model) WithOptions(opt Options) (*Model, error) {
 		}
 	}
 	finder := actors.NewFinder(n.cat, actors.Options{Discover: !opt.NoDiscover, Pronouns: !opt.NoPronouns})
-	p, err := framing.NewPipeline(m.eng.Config(), finder)
+	p, err := framing.NewPipeline(m.eng.Config(), finder, !opt.NoRepair)
 	if err != nil {
 		return nil, err
 	}
@@ -155,8 +161,9 @@ func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	defer m.pipe.Release(t)
 	s := m.getScratch()
 	defer m.putScratch(s)
-	m.eng.AddMention(t, &s.scores, features.Span{Start: from, End: to}, actors.Listed)
-	ms := MentionScore{Mention: mentionOf(t, from, to, Given, s.scores.Probs(0), t.VoiceAt(from))}
+	a, b := t.FromOriginal(from), t.FromOriginal(to)
+	m.eng.AddMention(t, &s.scores, features.Span{Start: a, End: b}, actors.Given)
+	ms := MentionScore{Mention: mentionOf(t, a, b, Given, s.scores.Probs(0), t.VoiceAt(a))}
 	if !m.opt.NoEvidence {
 		ms.Evidence = framing.MentionEvidence(&t.Doc, &s.scores, []int{0}, 5)
 	}

@@ -250,7 +250,7 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 		sf := SourceFrame{Source: src, Frame: frameOf(m.eng.Frame(&s.scores, idx, first.Kind, true))}
 		for _, i := range idx {
 			ss, se := t.SentenceAround(t.Mentions[i].Start)
-			q := t.Doc.Text[ss:se]
+			q, _, _ := t.OriginalSpan(ss, se)
 			if len(sf.Quotes) == 0 || sf.Quotes[len(sf.Quotes)-1] != q {
 				sf.Quotes = append(sf.Quotes, q)
 			}
@@ -277,6 +277,8 @@ func frameOf(f framing.Frame) Frame {
 
 func mentionOf(t *framing.Analysis, from, to int, via Via, p [3]float64, voice Voice) Mention {
 	ss, se := t.SentenceAround(from)
+	text, start, end := t.OriginalSpan(from, to)
+	sentence, _, _ := t.OriginalSpan(ss, se)
 	l := 0 // the first most probable class
 	for k := 1; k < 3; k++ {
 		if p[k] > p[l] {
@@ -284,8 +286,8 @@ func mentionOf(t *framing.Analysis, from, to int, via Via, p [3]float64, voice V
 		}
 	}
 	return Mention{
-		Start: from, End: to, Text: t.Doc.Text[from:to], Via: via,
+		Start: start, End: end, Text: text, Via: via,
 		Score: p[2] - p[0], Label: framing.LabelOf(l), Prob: p,
-		Voice: voice, Sentence: t.Doc.Text[ss:se],
+		Voice: voice, Sentence: sentence,
 	}
 }

@@ -185,7 +185,8 @@ func newPipeline(cfg features.Config) (*framing.Pipeline, error) {
 		return nil, err
 	}
 	finder := actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true})
-	return framing.NewPipeline(cfg, finder)
+	// Labelled spans point into the raw text, so training does not mend it.
+	return framing.NewPipeline(cfg, finder, false)
 }
 
 // fitModel trains the polarity head on pol and, when rol is not empty, the

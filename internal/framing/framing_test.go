@@ -25,7 +25,7 @@ func defaultEngine(t *testing.T) (*Engine, *Pipeline) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := NewPipeline(e.Config(), actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true}))
+	p, err := NewPipeline(e.Config(), actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true}), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,15 +18,20 @@ import (
 type Pipeline struct {
 	cfg    features.Config
 	finder *actors.Finder
+	repair bool
 	pool   sync.Pool // of *Analysis
 }
 
 // NewPipeline returns a pipeline for cfg that finds actors with finder.
-func NewPipeline(cfg features.Config, finder *actors.Finder) (*Pipeline, error) {
+// With repair, each text is first mended of mojibake and HTML entities
+// (features.Repair): scraped news is full of them, and they split names
+// and hide curly quotes. Offsets in an Analysis are then in the mended
+// text; Orig maps them back to the caller's.
+func NewPipeline(cfg features.Config, finder *actors.Finder, repair bool) (*Pipeline, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Pipeline{cfg: cfg, finder: finder}
+	p := &Pipeline{cfg: cfg, finder: finder, repair: repair}
 	p.pool.New = func() any {
 		return &Analysis{parser: features.NewParser(cfg), ext: features.NewExtractor(cfg)}
 	}
@@ -41,9 +46,12 @@ func (p *Pipeline) Config() features.Config { return p.cfg }
 // Pipeline.Analyze and hand it back with Pipeline.Release when done; its
 // memory is then reused.
 type Analysis struct {
-	Doc      features.Doc
+	Doc      features.Doc // of the mended text
 	Mentions []actors.Mention
 	Quotes   []quotes.Quote
+	// Original is the text as the caller gave it.
+	Original string
+	repaired features.Repaired
 
 	others []features.Span // spans of all mentions, sorted, for ⟨O⟩
 	parser *features.Parser
@@ -61,6 +69,13 @@ func (p *Pipeline) Finder() *actors.Finder { return p.finder }
 // memos serve it.
 func (p *Pipeline) AnalyzeWith(text string, finder *actors.Finder) *Analysis {
 	t := p.pool.Get().(*Analysis)
+	t.Original = text
+	if p.repair {
+		t.repaired = features.Repair(text)
+	} else {
+		t.repaired = features.Repaired{Text: text}
+	}
+	text = t.repaired.Text
 	t.parser.Parse(text, &t.Doc)
 	t.Mentions = t.Mentions[:0]
 	if finder != nil {
@@ -86,7 +101,7 @@ func (p *Pipeline) Release(t *Analysis) {
 	if cap(t.Doc.Tokens) > 1<<20 { // do not keep huge buffers alive
 		return
 	}
-	t.Doc.Text = ""
+	t.Doc.Text, t.Original, t.repaired = "", "", features.Repaired{}
 	p.pool.Put(t)
 }
 
@@ -153,4 +168,24 @@ func (t *Analysis) SentenceAround(pos int) (int, int) {
 		return pos, pos
 	}
 	return d.SentenceSpan(d.SentenceOf(i))
+}
+
+// Orig maps a byte offset of the analysed (mended) text to the caller's
+// text.
+func (t *Analysis) Orig(off int) int { return t.repaired.Orig(off) }
+
+// OriginalSpan returns the caller's bytes behind [from, to) of the
+// analysed text, and their offsets.
+func (t *Analysis) OriginalSpan(from, to int) (string, int, int) {
+	a, b := t.Orig(from), t.Orig(to)
+	return t.Original[a:b], a, b
+}
+
+// FromOriginal maps a byte offset of the caller's text to the analysed
+// text: the first offset whose Orig is at or after off.
+func (t *Analysis) FromOriginal(off int) int {
+	if !t.repaired.Changed() {
+		return off
+	}
+	return sort.Search(len(t.Doc.Text)+1, func(i int) bool { return t.Orig(i) >= off })
 }

@@ -1,0 +1,43 @@
+package stance_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/actorframe/actorframe/stance"
+)
+
+// Scraped text with UTF-8 read as Windows-1252 is mended before analysis:
+// the curly quotes are seen, so the quoted voice is found, and every
+// offset still points into the text as given.
+func TestScoreMendsMojibake(t *testing.T) {
+	clean := "“Russia is liberating the city,” said Maria Alvarez. Russia’s jets bombed the market, residents said."
+	broken := strings.NewReplacer("“", "â€œ", "”", "â€\u009d", "’", "â€™").Replace(clean)
+	for _, text := range []string{clean, broken, strings.ReplaceAll(clean, "’", "&#8217;")} {
+		rep := stance.Score(text)
+		russia, ok := rep.Actor("Russia")
+		if !ok {
+			t.Fatalf("%q: Russia not found", text)
+		}
+		if len(russia.Sources) != 1 || russia.Sources[0].Source.String() != "Maria Alvarez" {
+			t.Errorf("%q: Russia's quoted voices %v, want Maria Alvarez's", text, russia.Sources)
+		}
+		for _, a := range rep.Actors {
+			for _, m := range a.MentionList {
+				if text[m.Start:m.End] != m.Text || !strings.Contains(text, m.Sentence) {
+					t.Errorf("%q: mention %q at [%d,%d) does not point into the text", text, m.Text, m.Start, m.End)
+				}
+			}
+		}
+	}
+	raw, err := stance.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw, err = raw.WithOptions(stance.Options{NoRepair: true}); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := raw.Score(broken).Actor("Russia"); ok && len(a.Sources) == 1 {
+		t.Log("without repair the mojibake quote was still attributed")
+	}
+}
