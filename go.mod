@@ -1,6 +1,6 @@
 module github.com/actorframe/actorframe
 
-go 1.26.8
+go 1.25.0
 
 require (
 	github.com/clipperhouse/uax29/v2 v2.7.0

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -82,6 +83,10 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errors.New("fit needs -in and -out")
 	}
+	// Before training, which takes a while, not after.
+	if err := checkOut(*out); err != nil {
+		return err
+	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("fit: unexpected arguments %q", fs.Args())
 	}
@@ -139,25 +144,35 @@ func describe(f *models.File) string {
 	return strings.Join(parts, "; ")
 }
 
-func writeModel(path string, f *models.File) error {
-	tmp := path + ".tmp"
-	w, err := os.Create(tmp)
+// writeModel writes f to path through a temporary file in path's
+// directory, renamed into place once complete: a failed write leaves
+// neither a truncated model nor the temporary file behind.
+func writeModel(path string, f *models.File) (err error) {
+	w, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := w.Name()
+	defer func() {
+		if err != nil {
+			w.Close() // may be closed already; the first error is the one to report
+			os.Remove(tmp)
+			err = fmt.Errorf("write %s: %w", path, err)
+		}
+	}()
+	// CreateTemp makes the file 0600; a model is for others to read too,
+	// as os.Create would have allowed.
+	if err := w.Chmod(0o644); err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
 	if _, err := f.WriteTo(bw); err != nil {
-		w.Close()
-		os.Remove(tmp)
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		w.Close()
-		os.Remove(tmp)
 		return err
 	}
 	if err := w.Close(); err != nil {
-		os.Remove(tmp)
 		return err
 	}
 	return os.Rename(tmp, path)

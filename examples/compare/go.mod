@@ -1,6 +1,6 @@
 module github.com/actorframe/actorframe/examples/compare
 
-go 1.26.8
+go 1.25.0
 
 require (
 	github.com/actorframe/actorframe v0.0.0-00010101000000-000000000000

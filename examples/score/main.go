@@ -12,13 +12,21 @@
 //	-workers N     goroutines for -jsonl (default: all cores)
 //	-model FILE    a model file instead of the embedded model
 //	-actors FILE   a JSON list of actors ({"name","aliases","parent","kind"}) added to the catalogue
-//	-only-actors   with -actors: use only the listed actors, not the built-in catalogue
+//	-only-actors   with -actors: report only the listed actors (no built-in catalogue, no discovery)
 //	-author-only   count only the author's voice in actor scores
 //	-mentions      in the table, list every mention with its score
+//	-q             no progress line on stderr for -jsonl
+//
+// With -jsonl, "text" must be a string and "id" a string or a number (17
+// comes out as "17"). A line that is not so, or not JSON, is reported on
+// stderr as FILE:LINE and skipped; the others are scored, and the command
+// then exits 1 saying how many lines failed. Exit status 2 is a usage
+// error; -h prints the flags and exits 0.
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,6 +36,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -36,17 +45,20 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "score:", err)
-		}
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+// run is the command with its streams given, so that tests can call it. It
+// returns the exit status: 0, 1 when something failed, 2 for a usage error
+// (the flag package's convention); -h is not an error.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("score", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "usage: score [flags] [FILE]          one text (FILE or stdin): a table, or -json the report\n"+
+			"       score -jsonl [flags] [FILE...] JSONL {\"id\",\"text\"} in, one JSON result a line out\n\nflags:\n")
+		fs.PrintDefaults()
+	}
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	jsonl := fs.Bool("jsonl", false, `read JSONL {"id","text"} documents and write JSONL results`)
 	workers := fs.Int("workers", 0, "goroutines for -jsonl (0: all cores)")
@@ -57,33 +69,51 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	showMentions := fs.Bool("mentions", false, "list every mention in the table")
 	quiet := fs.Bool("q", false, "no progress line on stderr for -jsonl")
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2 // the flag package has printed the error and the usage
+	}
+	usageErr := func(msg string) int {
+		fmt.Fprintln(stderr, "score:", msg)
+		return 2
+	}
+	if *onlyActors && *actorsPath == "" {
+		return usageErr("-only-actors needs -actors FILE")
+	}
+	if !*jsonl && fs.NArg() > 1 {
+		return usageErr(fmt.Sprintf("one FILE at most without -jsonl, got %d", fs.NArg()))
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "score:", err)
+		return 1
 	}
 	m, err := loadModel(*modelPath, *actorsPath, *onlyActors, *authorOnly)
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	if *jsonl {
-		var prog io.Writer
-		if !*quiet {
-			prog = stderr
+		if err := scoreJSONL(m, fs.Args(), stdin, stdout, stderr, *quiet, *workers); err != nil {
+			return fail(err)
 		}
-		return scoreJSONL(m, fs.Args(), stdin, stdout, prog, *workers)
-	}
-	if fs.NArg() > 1 {
-		return fmt.Errorf("one FILE at most without -jsonl, got %d", fs.NArg())
+		return 0
 	}
 	text, err := readText(fs.Args(), stdin)
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	rep := m.Score(text)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		err = enc.Encode(rep)
+	} else {
+		err = printTable(stdout, rep, *showMentions)
 	}
-	return printTable(stdout, rep, *showMentions)
+	if err != nil {
+		return fail(err)
+	}
+	return 0
 }
 
 func loadModel(path, actorsPath string, only, authorOnly bool) (*stance.Model, error) {
@@ -119,8 +149,10 @@ func loadModel(path, actorsPath string, only, authorOnly bool) (*stance.Model, e
 			return nil, fmt.Errorf("%s: %w", actorsPath, err)
 		}
 		opt.Actors = cat
-	} else if only {
-		return nil, errors.New("-only-actors needs -actors FILE")
+		// Only the listed actors: discovery would add every other proper
+		// name (countries, people, outlets) under its own name.
+		// Pronouns stay on; they attach to listed people.
+		opt.NoDiscover = only
 	}
 	return m.WithOptions(opt)
 }
@@ -191,18 +223,22 @@ func isBoundary(s string, i int) bool { return i == len(s) || s[i]&0xC0 != 0x80 
 // maxLine bounds one JSONL document.
 const maxLine = 256 << 20
 
-// scoreJSONL streams documents from files (or stdin) through ScoreAll.
-func scoreJSONL(m *stance.Model, paths []string, stdin io.Reader, stdout, prog io.Writer, workers int) error {
+// scoreJSONL streams documents from files (or stdin) through ScoreAll. A
+// bad line is reported on stderr, naming file and line, and skipped; the
+// run goes on and fails at the end, saying how many lines failed.
+func scoreJSONL(m *stance.Model, paths []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool, workers int) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	var readErr error
+	// Bad lines are found in ScoreAll's feeding goroutine while this one
+	// writes progress: both go through one lock.
+	log := &lockedWriter{w: stderr}
+	var tally jsonlTally
 	docs := func(yield func(stance.Document) bool) {
 		for _, p := range paths {
-			if err := readDocs(p, stdin, yield); err != nil {
-				readErr = err
+			if !readDocs(p, stdin, log, &tally, yield) {
 				return
 			}
 		}
@@ -220,28 +256,76 @@ func scoreJSONL(m *stance.Model, paths []string, stdin io.Reader, stdout, prog i
 			return err
 		}
 		n++
-		if prog != nil && time.Since(last) > 2*time.Second {
+		if !quiet && time.Since(last) > 2*time.Second {
 			last = time.Now()
-			fmt.Fprintf(prog, "scored %d documents (%.0f docs/s)\n", n, float64(n)/time.Since(start).Seconds())
+			fmt.Fprintf(log, "scored %d documents (%.0f docs/s)\n", n, float64(n)/time.Since(start).Seconds())
 		}
 	}
-	if readErr != nil {
-		return readErr
+	if !quiet && time.Since(start) > 2*time.Second {
+		fmt.Fprintf(log, "scored %d documents in %.1fs\n", n, time.Since(start).Seconds())
 	}
-	if prog != nil && time.Since(start) > 2*time.Second {
-		fmt.Fprintf(prog, "scored %d documents in %.1fs\n", n, time.Since(start).Seconds())
-	}
-	return nil
+	return tally.err()
 }
 
-// readDocs reads JSONL documents; a bad line is an error naming the line.
-func readDocs(path string, stdin io.Reader, yield func(stance.Document) bool) error {
+// jsonlTally counts what the reader saw, under a lock because it is
+// written from ScoreAll's feeding goroutine.
+type jsonlTally struct {
+	mu                   sync.Mutex
+	lines, bad, badFiles int // non-blank lines, failed lines, files not read to the end
+}
+
+func (t *jsonlTally) add(lines, bad, badFiles int) {
+	t.mu.Lock()
+	t.lines += lines
+	t.bad += bad
+	t.badFiles += badFiles
+	t.mu.Unlock()
+}
+
+func (t *jsonlTally) err() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var parts []string
+	if t.bad > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d lines failed", t.bad, t.lines))
+	}
+	if t.badFiles > 0 {
+		files := "files"
+		if t.badFiles == 1 {
+			files = "file"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s could not be read to the end", t.badFiles, files))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(parts, "; "))
+}
+
+// lockedWriter serialises writes from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// readDocs reads the JSONL documents of path ("-": stdin), reporting each
+// bad line on log as "FILE:LINE: why" and going on. It returns false when
+// the consumer stopped.
+func readDocs(path string, stdin io.Reader, log io.Writer, tally *jsonlTally, yield func(stance.Document) bool) bool {
 	var r io.Reader = stdin
 	name := "stdin"
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return err
+			fmt.Fprintln(log, "score:", err)
+			tally.add(0, 0, 1)
+			return true
 		}
 		defer f.Close()
 		r, name = f, path
@@ -252,19 +336,67 @@ func readDocs(path string, stdin io.Reader, yield func(stance.Document) bool) er
 	for sc.Scan() {
 		line++
 		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 {
+		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
-		var d stance.Document
-		if err := json.Unmarshal(b, &d); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
+		d, err := parseDoc(b)
+		if err != nil {
+			fmt.Fprintf(log, "score: %s:%d: %v\n", name, line, err)
+			tally.add(1, 1, 0)
+			continue
 		}
+		tally.add(1, 0, 0)
 		if !yield(d) {
-			return nil
+			return false
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s:%d: %w", name, line+1, err)
+		// The scanner cannot resume (a line over maxLine, a read error):
+		// the rest of this file is lost, the other files are not.
+		fmt.Fprintf(log, "score: %s:%d: %v; the rest of %s is skipped\n", name, line+1, err, name)
+		tally.add(0, 0, 1)
 	}
-	return nil
+	return true
+}
+
+// jsonlDoc is one input line with its fields undecoded, so that a missing
+// text, a text of another type and a numeric id can be told apart.
+type jsonlDoc struct {
+	ID   json.RawMessage `json:"id"`
+	Text json.RawMessage `json:"text"`
+}
+
+// parseDoc decodes one JSONL line. "text" must be a string; "id" may be a
+// string, a number (kept as written: 17 becomes "17") or absent.
+func parseDoc(b []byte) (stance.Document, error) {
+	var raw jsonlDoc
+	var d stance.Document
+	if err := json.Unmarshal(b, &raw); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return d, fmt.Errorf("a line must be a JSON object, got %s", te.Value)
+		}
+		return d, fmt.Errorf("bad JSON: %v", err)
+	}
+	switch {
+	case len(raw.Text) == 0 || string(raw.Text) == "null":
+		return d, errors.New(`no "text"`)
+	case raw.Text[0] != '"':
+		return d, fmt.Errorf(`"text" must be a string, got %s`, clip(string(raw.Text), 20))
+	}
+	if err := json.Unmarshal(raw.Text, &d.Text); err != nil {
+		return d, fmt.Errorf(`"text": %v`, err)
+	}
+	switch id := raw.ID; {
+	case len(id) == 0 || string(id) == "null":
+	case id[0] == '"':
+		if err := json.Unmarshal(id, &d.ID); err != nil {
+			return d, fmt.Errorf(`"id": %v`, err)
+		}
+	case id[0] == '-' || '0' <= id[0] && id[0] <= '9':
+		d.ID = string(id)
+	default:
+		return d, fmt.Errorf(`"id" must be a string or a number, got %s`, clip(string(id), 20))
+	}
+	return d, nil
 }

@@ -15,7 +15,10 @@ import (
 // Kind classifies an actor.
 type Kind string
 
-// The kinds of actor the built-in catalogue uses. Callers may use others.
+// The kinds of actor. A catalogue accepts only these, or no kind at all:
+// the finder and the roles branch on the kind (surnames and pronouns for a
+// person, Terrorist for an armed group), so a misspelt one ("Person",
+// "army") would silently act as no kind.
 const (
 	Country      Kind = "country"
 	Government   Kind = "government"
@@ -26,6 +29,21 @@ const (
 	Media        Kind = "media"
 	Group        Kind = "group" // generic: civilians, refugees, rebels
 )
+
+// kinds lists the valid kinds, in the order the README gives them.
+var kinds = []Kind{Country, Government, Military, Person, Organisation, ArmedGroup, Media, Group}
+
+// checkKind refuses an unknown kind, naming entry i; "" means no kind.
+func checkKind(i int, a Actor) error {
+	if a.Kind == "" || slices.Contains(kinds, a.Kind) {
+		return nil
+	}
+	known := make([]string, len(kinds))
+	for j, k := range kinds {
+		known[j] = string(k)
+	}
+	return fmt.Errorf("actors: entry %d (%q): unknown kind %q (known: %s)", i, a.Name, a.Kind, strings.Join(known, ", "))
+}
 
 // Actor is an entry of a catalogue: a canonical name and the other ways a
 // text may name the same actor.
@@ -286,8 +304,8 @@ func split(s string) []string {
 	return strings.Split(s, ";")
 }
 
-// New builds a catalogue. Names must be unique and non-empty; an alias that
-// two actors share goes to the first.
+// New builds a catalogue. Names must be unique and non-empty, kinds one of
+// the Kind constants or empty; an alias that two actors share goes to the first.
 func New(list []Actor) (*Catalogue, error) {
 	c, err := build(list)
 	if err != nil {
@@ -309,6 +327,9 @@ func build(list []Actor) (*Catalogue, error) {
 		}
 		if j, dup := c.byName[a.Name]; dup {
 			return nil, fmt.Errorf("actors: entry %d: name %q already used by entry %d", i, a.Name, j)
+		}
+		if err := checkKind(i, a); err != nil {
+			return nil, err
 		}
 		c.byName[a.Name] = len(c.actors)
 		a.Aliases = append([]string(nil), a.Aliases...)
@@ -465,6 +486,9 @@ func Read(r io.Reader) ([]Actor, error) {
 	for i, a := range list {
 		if strings.TrimSpace(a.Name) == "" {
 			return nil, fmt.Errorf("actors: entry %d has no name", i)
+		}
+		if err := checkKind(i, a); err != nil {
+			return nil, err
 		}
 	}
 	return list, nil
