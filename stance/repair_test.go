@@ -1,6 +1,7 @@
 package stance_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -39,5 +40,26 @@ func TestScoreMendsMojibake(t *testing.T) {
 	}
 	if a, ok := raw.Score(broken).Actor("Russia"); ok && len(a.Sources) == 1 {
 		t.Log("without repair the mojibake quote was still attributed")
+	}
+}
+
+// A report written as JSON reads back into a Report, and writes again to
+// the same bytes.
+func TestReportJSONRoundTrip(t *testing.T) {
+	rep := stance.Score(`"Russia is liberating the city," said RT. The "heroic army" shelled it, residents said.`)
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back stance.Report
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	b2, err := json.Marshal(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != string(b2) {
+		t.Errorf("round trip changed the report:\n%s\n%s", b, b2)
 	}
 }

@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/actorframe/actorframe/features/actors"
@@ -115,6 +116,19 @@ func (c Counted) String() string {
 
 // MarshalText writes "all" or "author".
 func (c Counted) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText reads "all" or "author".
+func (c *Counted) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "all":
+		*c = AllVoices
+	case "author":
+		*c = AuthorOnly
+	default:
+		return fmt.Errorf("stance: unknown counted voices %q", b)
+	}
+	return nil
+}
 
 // Frame is a judgement of an actor by one voice or by the whole text.
 type Frame struct {

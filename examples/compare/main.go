@@ -94,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	sia := govader.NewSentimentIntensityAnalyzer()
 	vaderSetup := time.Since(t0)
 
-	c := newCorpus(docs, m.Pipeline().Config())
+	c := newCorpus(docs, features.DefaultConfig()) // for counting sentences only
 	fmt.Fprintf(stdout, "corpus: %d documents, %d sentences (actorframe's parser: %d), %.3f MB\n",
 		len(c.docs), c.sentences, c.parserSentences, float64(c.bytes)/1e6)
 	fmt.Fprintf(stdout, "setup: actorframe model %v, govader lexicon %v; %s %s/%s, GOMAXPROCS %d\n",

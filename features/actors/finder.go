@@ -2,6 +2,7 @@ package actors
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
@@ -37,6 +38,17 @@ func (v Via) String() string {
 
 // MarshalText writes the name of v.
 func (v Via) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads the name of a Via.
+func (v *Via) UnmarshalText(b []byte) error {
+	for x := Listed; x <= Given; x++ {
+		if x.String() == string(b) {
+			*v = x
+			return nil
+		}
+	}
+	return fmt.Errorf("actors: unknown way a mention is found %q", b)
+}
 
 // Mention is one mention of an actor in a text.
 type Mention struct {

@@ -33,7 +33,7 @@ func TestKinds(t *testing.T) {
 			js := fmt.Sprintf(`[{"name": "Ada Lovelace", "kind": "person"}, {"name": "Starship Ent", "kind": %q}]`, tt.kind)
 			_, readErr := Read(strings.NewReader(js))
 			_, newErr := New(list)
-			_, withErr := Default().With(list)
+			_, withErr := mustDefault().With(list)
 			for name, err := range map[string]error{"Read": readErr, "New": newErr, "With": withErr} {
 				if tt.ok {
 					if err != nil {

@@ -201,3 +201,19 @@ func (v Voice) String() string {
 
 // MarshalText writes the voice as String does.
 func (v Voice) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads what MarshalText writes: "author", "unattributed",
+// or a source's name.
+func (v *Voice) UnmarshalText(b []byte) error {
+	switch s := string(b); s {
+	case "author":
+		*v = Voice{Kind: AuthorVoice}
+	case "unattributed":
+		*v = Voice{Kind: UnattributedVoice}
+	case "":
+		return fmt.Errorf("framing: empty voice")
+	default:
+		*v = Voice{Kind: QuotedVoice, Source: s}
+	}
+	return nil
+}
