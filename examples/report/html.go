@@ -102,7 +102,13 @@ nav a { margin-right: 14px; }
 .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 14px; margin: 8px 0; font-size: 13px; }
 .scale { display: inline-flex; border: 1px solid #bbb; }
 .scale span { display: inline-block; width: 46px; text-align: center; font-size: 12px; padding: 2px 0; }
-.scroll { overflow-x: auto; background: #fff; border: 1px solid var(--rule); padding: 8px; }
+.heatwrap { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.scroll { overflow-x: auto; max-width: 100%; background: #fff; border: 1px solid var(--rule); padding: 8px; }
+.key { flex: 1 1 300px; padding: 4px 14px 8px; background: #fff; border: 1px solid var(--rule); font-size: 14px; }
+.key h3 { margin: 6px 0; }
+.key ul { list-style: none; margin: 0; padding: 0; }
+.key li { margin: 0 0 6px; }
+.key .meta { color: var(--muted); font-size: 12px; }
 svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
 svg .lbl { font-size: 13px; }
 svg .n { fill: var(--muted); font-size: 11px; }
@@ -151,6 +157,7 @@ details summary { cursor: pointer; color: #2a5db0; margin-top: 8px; }
 
 <h2 id="heatmap">Actors × articles</h2>
 <p class="note">One row per actor, most mentioned first (mentions over all articles in grey); a cell is the actor's score in that article and its role. Hover for the fine frame; click to read the article.</p>
+<div class="heatwrap">
 <div class="scroll">
 <svg id="heat" width="{{.Heat.W}}" height="{{.Heat.H}}" viewBox="0 0 {{.Heat.W}} {{.Heat.H}}" role="img" aria-label="heatmap of actor scores by article">
 {{range .Heat.Cols}}<a href="#{{.Anchor}}" data-heat-col="{{.Label}}"><title>{{.Full}}</title><text x="{{.CX}}" y="20" text-anchor="middle" class="lbl">{{.Label}}</text></a>
@@ -159,6 +166,15 @@ details summary { cursor: pointer; color: #2a5db0; margin-top: 8px; }
 {{range .Cells}}{{if .Present}}<a href="#{{.Anchor}}"><rect data-heat-cell data-doc="{{.Doc}}" data-score="{{.Score}}" x="{{.X}}" y="{{$r.Y}}" width="{{$.Heat.CellW}}" height="{{$.Heat.CellH}}" fill="{{.Fill}}" stroke="#fff"><title>{{.Tip}}</title></rect><text x="{{.CX}}" y="{{$r.TY}}" text-anchor="middle" fill="{{.Ink}}" pointer-events="none">{{.Text}}</text></a>{{else}}<rect x="{{.X}}" y="{{$r.Y}}" width="{{$.Heat.CellW}}" height="{{$.Heat.CellH}}" fill="#f0f0f0"/><text x="{{.CX}}" y="{{$r.TY}}" text-anchor="middle" fill="#aaa">·</text>{{end}}
 {{end}}</g>
 {{end}}</svg>
+</div>
+<div class="key">
+<h3>Articles</h3>
+<ul>{{range .Heat.Cols}}<li><a href="#{{.Anchor}}"><b>{{.Label}}</b></a> {{if .Headline}}{{.Headline}}{{else}}{{.ID}}{{end}}<div class="meta">{{if .Outlet}}{{.Outlet}} · {{end}}{{if .Date}}{{.Date}} · {{end}}{{.Actors}} actors</div></li>
+{{end}}</ul>
+{{if .Contrasts}}<h3>Where they differ most</h3>
+<ul>{{range $i, $c := .Contrasts}}{{if lt $i 8}}<li><a href="#{{$c.Anchor}}"><b>{{$c.Actor}}</b></a>: {{$c.Top}}</li>
+{{end}}{{end}}</ul>{{end}}
+</div>
 </div>
 
 <h2 id="voices">Voices</h2>
@@ -173,7 +189,7 @@ details summary { cursor: pointer; color: #2a5db0; margin-top: 8px; }
 
 <h2 id="contrast">Contrasts</h2>
 <p class="note">For each actor that two articles, or two voices, frame differently: every such pair, the most different first, with the sentences that carry each frame (the strongest mentions of that sign; hover for their features) and the features that pushed the actor's score that way in the article.</p>
-{{range .Contrasts}}<section class="contrast" data-contrast-actor="{{.Actor}}">
+{{range .Contrasts}}<section class="contrast" id="{{.Anchor}}" data-contrast-actor="{{.Actor}}">
 <h3>{{.Actor}}</h3><div class="note">{{.Summary}}</div>
 {{range $i, $p := .Pairs}}{{template "pair" (pairAt $i $p)}}{{end}}
 {{if .More}}<details><summary>{{len .More}} more pairs</summary>{{range .More}}{{template "pair" (pairAt 1 .)}}{{end}}</details>{{end}}

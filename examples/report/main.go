@@ -51,6 +51,9 @@ func main() {
 	}
 }
 
+// defaultTitle heads the page unless -title says otherwise.
+const defaultTitle = "How the articles frame their actors"
+
 // article is one input document.
 type article struct {
 	ID     string `json:"id"`
@@ -66,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	jsonOut := fs.String("json", "", `write the contrast of the articles as JSON to this file ("-" for stdout)`)
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	maxActors := fs.Int("max-actors", 30, "heatmap rows, most mentioned actors first")
-	title := fs.String("title", "How the articles frame their actors", "page title")
+	title := fs.String("title", defaultTitle, "page title")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -39,10 +39,15 @@ type heatmap struct {
 }
 
 type heatCol struct {
-	X, CX  int
-	Label  string // short, fits a cell
-	Full   string // id and headline, on hover
-	Anchor string
+	X, CX    int
+	Label    string // short, fits a cell
+	Full     string // id and headline, on hover
+	Anchor   string
+	ID       string
+	Headline string
+	Outlet   string
+	Date     string
+	Actors   int
 }
 
 type heatRow struct {
@@ -100,6 +105,8 @@ const (
 )
 
 type contrastView struct {
+	Anchor  string
+	Top     string // the pair that differs most, in one line
 	Actor   string
 	Kind    string
 	Summary string
@@ -245,10 +252,11 @@ func buildHeatmap(arts []article, docs []stance.LabeledReport, maxActors int) (h
 	for i, d := range docs {
 		x := heatLabelW + i*heatCellW
 		full := d.ID
-		if hl := headline(arts[i].Text); hl != "" {
+		if hl := headline(arts[i].Text, 160); hl != "" {
 			full += " — " + hl
 		}
-		h.Cols = append(h.Cols, heatCol{X: x, CX: x + heatCellW/2, Label: labels[i], Full: full, Anchor: anchor(i)})
+		h.Cols = append(h.Cols, heatCol{X: x, CX: x + heatCellW/2, Label: labels[i], Full: full, Anchor: anchor(i),
+			ID: d.ID, Headline: headline(arts[i].Text, 110), Outlet: d.Outlet, Date: d.Date, Actors: len(d.Report.Actors)})
 	}
 	all := bySalience(docs)
 	rows := all[:min(len(all), maxActors)]
@@ -273,15 +281,11 @@ func buildHeatmap(arts []article, docs []stance.LabeledReport, maxActors int) (h
 	return h, len(all)
 }
 
-// headline is the first line of a text when it reads like a title: short,
-// and followed by more text.
-func headline(text string) string {
-	line, rest, ok := strings.Cut(strings.TrimSpace(text), "\n")
-	line = strings.TrimSpace(line)
-	if !ok || strings.TrimSpace(rest) == "" || len(line) > 160 || line == "" {
-		return ""
-	}
-	return line
+// headline is the first line of a text, clipped to n runes: the title
+// where the text starts with one, else the start of the lead.
+func headline(text string, n int) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	return clip(strings.TrimSpace(line), n)
 }
 
 func fine(f string) string {
@@ -382,7 +386,10 @@ func buildContrasts(arts []article, docs []stance.LabeledReport, ev []map[[2]int
 	}
 	var out []contrastView
 	for _, c := range stance.Contrast(docs) {
-		cv := contrastView{Actor: c.Actor, Kind: c.Kind}
+		cv := contrastView{Anchor: fmt.Sprintf("contrast-%d", len(out)+1), Actor: c.Actor, Kind: c.Kind}
+		top := c.Pairs[0]
+		cv.Top = fmt.Sprintf("%s %s %s against %s %s %s", shortID(top.A.Doc), shortVoice(top.A.Voice), signed(top.A.Score),
+			shortID(top.B.Doc), shortVoice(top.B.Voice), signed(top.B.Score))
 		cv.Summary = fmt.Sprintf("%d %s, %d mentions; %d %s of frames differ by %.2f or more",
 			c.Documents, plural(c.Documents, "article", "articles"), c.Mentions, len(c.Pairs), plural(len(c.Pairs), "pair", "pairs"), stance.ContrastMinDiff)
 		// The pair that differs most leads; the others follow in article
@@ -410,6 +417,22 @@ func buildContrasts(arts []article, docs []stance.LabeledReport, ev []map[[2]int
 		out = append(out, cv)
 	}
 	return out
+}
+
+// shortID is an article's id up to its first "_", as in the heatmap's
+// columns of the seeds.
+func shortID(id string) string {
+	if l, _, _ := strings.Cut(id, "_"); l != "" {
+		return clip(l, 12)
+	}
+	return clip(id, 12)
+}
+
+func shortVoice(v string) string {
+	if v == fmt.Sprint(stance.Author) {
+		return "author"
+	}
+	return clip(v, 24)
 }
 
 func plural(n int, one, many string) string {
@@ -492,7 +515,7 @@ func mentionEvidence(m *stance.Model, arts []article, docs []stance.LabeledRepor
 }
 
 func buildDoc(i int, art article, d stance.LabeledReport, ev map[[2]int][]stance.Evidence) docView {
-	v := docView{ID: d.ID, Anchor: anchor(i), Outlet: d.Outlet, Date: d.Date, Headline: headline(art.Text)}
+	v := docView{ID: d.ID, Anchor: anchor(i), Outlet: d.Outlet, Date: d.Date, Headline: headline(art.Text, 160)}
 	type span struct {
 		start, end int
 		actor      string
