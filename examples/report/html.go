@@ -188,7 +188,7 @@ details summary { cursor: pointer; color: #2a5db0; margin-top: 8px; }
 {{end}}</div>
 
 <h2 id="contrast">Contrasts</h2>
-<p class="note">For each actor that two articles, or two voices, frame differently: every such pair, the most different first, with the sentences that carry each frame (the strongest mentions of that sign; hover for their features) and the features that pushed the actor's score that way in the article.</p>
+<p class="note">For each actor that two articles, or two voices, frame differently: every such pair, the most different first, with the sentences that carry each frame (the strongest mentions of that sign; hover for their features) and the features of those mentions that pushed that way.</p>
 {{range .Contrasts}}<section class="contrast" id="{{.Anchor}}" data-contrast-actor="{{.Actor}}">
 <h3>{{.Actor}}</h3><div class="note">{{.Summary}}</div>
 {{range $i, $p := .Pairs}}{{template "pair" (pairAt $i $p)}}{{end}}

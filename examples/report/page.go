@@ -454,10 +454,40 @@ func buildSide(v stance.VoiceFrame, arts []article, docIdx map[string]int, ev []
 		pv.Tip = mentionTip(ph.Text, signed(ph.Score), ev[i][[2]int{ph.Start, ph.End}])
 		s.Phrases = append(s.Phrases, pv)
 	}
-	for _, e := range v.Evidence {
+	evs := phraseEvidence(v, ev[i])
+	if len(evs) == 0 {
+		// Contrast's own evidence is the actor's in the whole article.
+		evs = v.Evidence
+	}
+	for _, e := range evs {
 		s.Evidence = append(s.Evidence, fmt.Sprintf("%s %s", e.Feature, signed(e.Weight)))
 	}
 	return s
+}
+
+// phraseEvidence sums the features of a frame's phrases, each mention
+// scored on its own, and keeps the three strongest that push the frame's
+// way. Unlike the actor's evidence in a Report, these belong to the voice
+// shown, so a quoted source's side lists the words of its quotes.
+func phraseEvidence(v stance.VoiceFrame, ev map[[2]int][]stance.Evidence) []stance.Evidence {
+	sum := map[string]float64{}
+	var order []string
+	for _, ph := range v.Phrases {
+		for _, e := range ev[[2]int{ph.Start, ph.End}] {
+			if _, ok := sum[e.Feature]; !ok {
+				order = append(order, e.Feature)
+			}
+			sum[e.Feature] += e.Weight
+		}
+	}
+	var out []stance.Evidence
+	for _, f := range order {
+		if w := sum[f]; w != 0 && (w < 0) == (v.Score < 0) {
+			out = append(out, stance.Evidence{Feature: f, Weight: w})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b stance.Evidence) int { return cmp.Compare(math.Abs(b.Weight), math.Abs(a.Weight)) })
+	return out[:min(len(out), 3)]
 }
 
 // splitSentence cuts a phrase's sentence around its mention, finding the
