@@ -127,7 +127,7 @@ svg .n { fill: var(--muted); font-size: 11px; }
 .side li { margin: 2px 0; }
 .ev { color: var(--muted); font-size: 13px; }
 .ev code, .side-list code { font-size: 12px; background: #f1f1f1; padding: 0 3px; border-radius: 2px; }
-mark { border-radius: 2px; padding: 0 1px; }
+mark { border-radius: 2px; padding: 0 1px; box-shadow: inset 0 -1px 0 #8a8a8a; }
 mark.lit { outline: 2px solid #000; }
 details summary { cursor: pointer; color: #2a5db0; margin-top: 8px; }
 .doc { display: grid; grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr); gap: 16px; background: #fff; border: 1px solid var(--rule); padding: 10px 14px; margin-bottom: 16px; }
