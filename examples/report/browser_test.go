@@ -143,6 +143,9 @@ func reportFor(t *testing.T, dir string, arts []article, maxActors int) (string,
 }
 
 func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a browser takes seconds to start; run without -short to check the page in Chromium")
+	}
 	bin := chromium(t)
 
 	t.Run("written articles", func(t *testing.T) {
