@@ -57,6 +57,8 @@ type VoiceFrame struct {
 	Role     string  `json:"role"`
 	FineRole string  `json:"fine_role,omitempty"`
 	Mentions int     `json:"mentions"`
+	// Label, Role and FineRole above are the text of the Frame's fields.
+
 	// Phrases are the mentions that carry the frame: those in this voice
 	// whose score has the frame's sign, strongest first, one a sentence,
 	// at most three.

@@ -193,6 +193,7 @@ details summary { cursor: pointer; color: #2a5db0; margin-top: 8px; }
 <h3>{{.Actor}}</h3><div class="note">{{.Summary}}</div>
 {{range $i, $p := .Pairs}}{{template "pair" (pairAt $i $p)}}{{end}}
 {{if .More}}<details><summary>{{len .More}} more pairs</summary>{{range .More}}{{template "pair" (pairAt 1 .)}}{{end}}</details>{{end}}
+{{if .Omitted}}<p class="note">{{.Omitted}} more pairs are in the output of <code>-json</code>.</p>{{end}}
 </section>
 {{else}}<p>No actor is framed differently by these articles.</p>
 {{end}}

@@ -112,6 +112,7 @@ type contrastView struct {
 	Summary string
 	Pairs   []pairView
 	More    []pairView // further pairs, folded
+	Omitted int        // pairs not shown at all
 }
 
 type pairView struct {
@@ -376,8 +377,13 @@ func buildVoices(docs []stance.LabeledReport, rows []heatRow) []voiceBlock {
 	return out
 }
 
-// Pairs of one actor shown open; the rest fold away.
-const openPairs = 8
+// Pairs of one actor shown open; the next foldedPairs fold away, and any
+// beyond are left to -json, so that a large corpus gives a page a browser
+// still opens.
+const (
+	openPairs   = 8
+	foldedPairs = 40
+)
 
 func buildContrasts(arts []article, docs []stance.LabeledReport, ev []map[[2]int][]stance.Evidence) []contrastView {
 	docIdx := map[string]int{}
@@ -408,10 +414,13 @@ func buildContrasts(arts []article, docs []stance.LabeledReport, ev []map[[2]int
 				DataA: pr.A.Doc + ":" + pr.A.Voice, DataB: pr.B.Doc + ":" + pr.B.Voice}
 			pv.A = buildSide(pr.A, arts, docIdx, ev)
 			pv.B = buildSide(pr.B, arts, docIdx, ev)
-			if k < openPairs {
+			switch {
+			case k < openPairs:
 				cv.Pairs = append(cv.Pairs, pv)
-			} else {
+			case k < openPairs+foldedPairs:
 				cv.More = append(cv.More, pv)
+			default:
+				cv.Omitted++
 			}
 		}
 		out = append(out, cv)

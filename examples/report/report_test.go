@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -233,6 +234,41 @@ func TestRunErrors(t *testing.T) {
 		err := run(tt.args, &out, &errOut)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("run(%q): %v, want an error containing %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+// A large corpus gives a page of bounded size: eight pairs open, forty
+// folded, the rest only counted.
+func TestContrastFolding(t *testing.T) {
+	for _, tt := range []struct {
+		docs                 int
+		open, folded, hidden int
+	}{
+		{2, 1, 0, 0},
+		{12, 8, 28, 0}, // 6 × 6 pairs between the hostile and the sympathetic
+		{16, 8, 40, 16},
+	} {
+		var arts []article
+		var docs []stance.LabeledReport
+		for i := range tt.docs {
+			score := 0.5
+			if i%2 == 0 {
+				score = -0.5
+			}
+			f := stance.Frame{Score: score, Mentions: 1}
+			id := fmt.Sprintf("d%02d", i)
+			arts = append(arts, article{ID: id})
+			docs = append(docs, stance.LabeledReport{ID: id, Report: stance.Report{Actors: []stance.ActorFrame{{Actor: "Russia", Frame: f, Author: &f}}}})
+		}
+		ev := make([]map[[2]int][]stance.Evidence, len(docs))
+		cs := buildContrasts(arts, docs, ev)
+		if len(cs) != 1 {
+			t.Fatalf("%d docs: %d contrasts, want 1", tt.docs, len(cs))
+		}
+		c := cs[0]
+		if len(c.Pairs) != tt.open || len(c.More) != tt.folded || c.Omitted != tt.hidden {
+			t.Errorf("%d docs: %d open, %d folded, %d hidden; want %d, %d, %d", tt.docs, len(c.Pairs), len(c.More), c.Omitted, tt.open, tt.folded, tt.hidden)
 		}
 	}
 }
