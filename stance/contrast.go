@@ -2,7 +2,7 @@ package stance
 
 import (
 	"cmp"
-	"fmt"
+	"github.com/actorframe/actorframe/features/actors"
 	"math"
 	"slices"
 )
@@ -24,10 +24,10 @@ type LabeledReport struct {
 // ActorContrast is how differently several documents, or the voices in
 // them, frame one actor.
 type ActorContrast struct {
-	Actor     string `json:"actor"`
-	Kind      string `json:"kind,omitempty"`
-	Documents int    `json:"documents"` // documents that mention the actor
-	Mentions  int    `json:"mentions"`  // mentions over all documents
+	Actor     string      `json:"actor"`
+	Kind      actors.Kind `json:"kind,omitempty"`
+	Documents int         `json:"documents"` // documents that mention the actor
+	Mentions  int         `json:"mentions"`  // mentions over all documents
 	// Pairs holds, for every two documents (or one document with several
 	// voices) that frame the actor differently, the two voices that differ
 	// most; the largest difference first, so Pairs[0] is the pair that
@@ -48,16 +48,16 @@ type FramePair struct {
 
 // VoiceFrame is the frame of an actor in one voice of one document.
 type VoiceFrame struct {
-	Doc      string  `json:"doc"`
-	Outlet   string  `json:"outlet,omitempty"`
-	Date     string  `json:"date,omitempty"`
-	Voice    string  `json:"voice"` // "author", or the quoted source
-	Score    float64 `json:"score"`
-	Label    string  `json:"label"`
-	Role     string  `json:"role"`
-	FineRole string  `json:"fine_role,omitempty"`
-	Mentions int     `json:"mentions"`
-	// Label, Role and FineRole above are the text of the Frame's fields.
+	Doc      string   `json:"doc"`
+	Outlet   string   `json:"outlet,omitempty"`
+	Date     string   `json:"date,omitempty"`
+	Voice    Voice    `json:"voice"` // the author, or the quoted source
+	Score    float64  `json:"score"`
+	Label    Label    `json:"label"`
+	Role     Role     `json:"role"`
+	FineRole FineRole `json:"fine_role,omitempty"`
+	Mentions int      `json:"mentions"`
+	// Label, Role and FineRole above are the Frame's.
 
 	// Phrases are the mentions that carry the frame: those in this voice
 	// whose score has the frame's sign, strongest first, one a sentence,
@@ -90,7 +90,7 @@ type Phrase struct {
 // reads side by side.
 func Contrast(docs []LabeledReport) []ActorContrast {
 	type seen struct {
-		kind     string
+		kind     actors.Kind
 		mentions int
 		frames   [][]VoiceFrame // one slice of voices per document mentioning the actor
 	}
@@ -104,7 +104,7 @@ func Contrast(docs []LabeledReport) []ActorContrast {
 			}
 			s := byActor[a.Actor]
 			if s == nil {
-				s = &seen{kind: fmt.Sprint(a.Kind)}
+				s = &seen{kind: a.Kind}
 				byActor[a.Actor] = s
 				order = append(order, a.Actor)
 			}
@@ -166,24 +166,23 @@ func widestPair(xs, ys []VoiceFrame, same bool) (FramePair, bool) {
 	return best, found && best.Diff >= ContrastMinDiff
 }
 
-// opposed compares role names as text, so that it holds whatever type
-// the role constants have.
-func opposed(r1, r2 string) bool {
-	p, a := fmt.Sprint(Protagonist), fmt.Sprint(Antagonist)
-	return (r1 == p && r2 == a) || (r1 == a && r2 == p)
+// opposed reports whether one role is the protagonist and the other the
+// antagonist.
+func opposed(r1, r2 Role) bool {
+	return r1 == Protagonist && r2 == Antagonist || r1 == Antagonist && r2 == Protagonist
 }
 
 // voiceFrames lists the frames of actor a in document d, one per voice
 // that mentions it: the author's first, then the quoted sources.
 func voiceFrames(d LabeledReport, a ActorFrame) []VoiceFrame {
 	var vs []VoiceFrame
-	add := func(voice string, f Frame) {
+	add := func(voice Voice, f Frame) {
 		if f.Mentions == 0 {
 			return
 		}
 		vf := VoiceFrame{
 			Doc: d.ID, Outlet: d.Outlet, Date: d.Date, Voice: voice,
-			Score: f.Score, Label: fmt.Sprint(f.Label), Role: fmt.Sprint(f.Role), FineRole: fmt.Sprint(f.FineRole),
+			Score: f.Score, Label: f.Label, Role: f.Role, FineRole: f.FineRole,
 			Mentions: f.Mentions,
 		}
 		vf.Phrases = carriers(a.MentionList, voice, f.Score)
@@ -198,10 +197,10 @@ func voiceFrames(d LabeledReport, a ActorFrame) []VoiceFrame {
 		vs = append(vs, vf)
 	}
 	if a.Author != nil {
-		add(fmt.Sprint(Author), *a.Author)
+		add(Voice{Kind: AuthorVoice}, *a.Author)
 	}
 	for _, s := range a.Sources {
-		add(fmt.Sprint(s.Source), s.Frame)
+		add(s.Source, s.Frame)
 	}
 	return vs
 }
@@ -210,10 +209,10 @@ func voiceFrames(d LabeledReport, a ActorFrame) []VoiceFrame {
 // frame's score, strongest first, one a sentence, at most three; when
 // none does, the strongest mentions of the voice, so that every frame
 // shows where it comes from.
-func carriers(ms []Mention, voice string, score float64) []Phrase {
+func carriers(ms []Mention, voice Voice, score float64) []Phrase {
 	var in []Mention
 	for _, m := range ms {
-		if fmt.Sprint(m.Voice) == voice {
+		if m.Voice == voice {
 			in = append(in, m)
 		}
 	}

@@ -93,8 +93,8 @@ func summary(cs []stance.ActorContrast) []string {
 }
 
 func TestContrast(t *testing.T) {
-	rt := func(f stance.Frame) stance.SourceFrame { return stance.SourceFrame{Source: "RT", Frame: f} }
-	obama := func(f stance.Frame) stance.SourceFrame { return stance.SourceFrame{Source: "Barack Obama", Frame: f} }
+	rt := func(f stance.Frame) stance.SourceFrame { return stance.SourceFrame{Source: stance.Voice{Kind: stance.QuotedVoice, Source: "RT"}, Frame: f} }
+	obama := func(f stance.Frame) stance.SourceFrame { return stance.SourceFrame{Source: stance.Voice{Kind: stance.QuotedVoice, Source: "Barack Obama"}, Frame: f} }
 	tests := []struct {
 		name string
 		docs []stance.LabeledReport
@@ -264,7 +264,7 @@ func TestContrastSeeds(t *testing.T) {
 			continue
 		}
 		for _, p := range c.Pairs {
-			if !strings.HasPrefix(p.A.Doc, "000_") || p.A.Voice != "author" || !strings.HasPrefix(p.B.Doc, "002_") || p.B.Voice != "RT" {
+			if !strings.HasPrefix(p.A.Doc, "000_") || p.A.Voice.String() != "author" || !strings.HasPrefix(p.B.Doc, "002_") || p.B.Voice.String() != "RT" {
 				continue
 			}
 			t.Logf("Russia: 000 author %+.2f %s %s, 002 RT %+.2f %s %s", p.A.Score, p.A.Role, p.A.FineRole, p.B.Score, p.B.Role, p.B.FineRole)

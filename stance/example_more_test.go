@@ -85,7 +85,12 @@ func ExampleModel_WithOptions() {
 		fmt.Println(err)
 		return
 	}
-	cat, err := actors.Default().With([]actors.Actor{
+	builtin, err := actors.Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cat, err := builtin.With([]actors.Actor{
 		{Name: "Wagner Group", Aliases: []string{"Wagner"}, Kind: actors.ArmedGroup},
 	})
 	if err != nil {

@@ -320,7 +320,7 @@ func signed(x float64) string {
 
 // voiceLabel names a voice for a reader.
 func voiceLabel(v string) string {
-	if v == fmt.Sprint(stance.Author) {
+	if v == stance.AuthorVoice.String() {
 		return "the author"
 	}
 	return v + " (quoted)"
@@ -392,10 +392,10 @@ func buildContrasts(arts []article, docs []stance.LabeledReport, ev []map[[2]int
 	}
 	var out []contrastView
 	for _, c := range stance.Contrast(docs) {
-		cv := contrastView{Anchor: fmt.Sprintf("contrast-%d", len(out)+1), Actor: c.Actor, Kind: c.Kind}
+		cv := contrastView{Anchor: fmt.Sprintf("contrast-%d", len(out)+1), Actor: c.Actor, Kind: string(c.Kind)}
 		top := c.Pairs[0]
-		cv.Top = fmt.Sprintf("%s %s %s against %s %s %s", shortID(top.A.Doc), shortVoice(top.A.Voice), signed(top.A.Score),
-			shortID(top.B.Doc), shortVoice(top.B.Voice), signed(top.B.Score))
+		cv.Top = fmt.Sprintf("%s %s %s against %s %s %s", shortID(top.A.Doc), shortVoice(top.A.Voice.String()), signed(top.A.Score),
+			shortID(top.B.Doc), shortVoice(top.B.Voice.String()), signed(top.B.Score))
 		cv.Summary = fmt.Sprintf("%d %s, %d mentions; %d %s of frames differ by %.2f or more",
 			c.Documents, plural(c.Documents, "article", "articles"), c.Mentions, len(c.Pairs), plural(len(c.Pairs), "pair", "pairs"), stance.ContrastMinDiff)
 		// The pair that differs most leads; the others follow in article
@@ -411,7 +411,7 @@ func buildContrasts(arts []article, docs []stance.LabeledReport, ev []map[[2]int
 		})
 		for k, pr := range pairs {
 			pv := pairView{Diff: fmt.Sprintf("%.2f", pr.Diff), Opposed: pr.OpposedRoles,
-				DataA: pr.A.Doc + ":" + pr.A.Voice, DataB: pr.B.Doc + ":" + pr.B.Voice}
+				DataA: pr.A.Doc + ":" + pr.A.Voice.String(), DataB: pr.B.Doc + ":" + pr.B.Voice.String()}
 			pv.A = buildSide(pr.A, arts, docIdx, ev)
 			pv.B = buildSide(pr.B, arts, docIdx, ev)
 			switch {
@@ -438,7 +438,7 @@ func shortID(id string) string {
 }
 
 func shortVoice(v string) string {
-	if v == fmt.Sprint(stance.Author) {
+	if v == stance.AuthorVoice.String() {
 		return "author"
 	}
 	return clip(v, 24)
@@ -453,7 +453,7 @@ func plural(n int, one, many string) string {
 
 func buildSide(v stance.VoiceFrame, arts []article, docIdx map[string]int, ev []map[[2]int][]stance.Evidence) sideView {
 	i := docIdx[v.Doc]
-	s := sideView{Doc: v.Doc, Anchor: anchor(i), Voice: voiceLabel(v.Voice), Score: signed(v.Score), Role: v.Role + fine(v.FineRole)}
+	s := sideView{Doc: v.Doc, Anchor: anchor(i), Voice: voiceLabel(v.Voice.String()), Score: signed(v.Score), Role: v.Role.String() + fine(v.FineRole.String())}
 	s.Fill, s.Ink = colour(v.Score)
 	text := arts[i].Text
 	for _, ph := range v.Phrases {
