@@ -194,7 +194,7 @@ func (lx *Lexicon) lookup(word string) term {
 		return t
 	}
 	key := string(lx.buf)
-	t := term{hash: hashString(lx.seed, stemKey(key)), flags: wordFlags(key), valence: wordValences()[key]}
+	t := term{hash: hashString(lx.seed, stemKey(key)), flags: wordFlags(key), valence: valenceOf(key)}
 	if len(lx.terms) >= lx.max {
 		clear(lx.terms)
 	}
@@ -341,7 +341,7 @@ var abbreviations = map[string]bool{
 
 // maxSentenceTokens bounds a sentence so that a megabyte without
 // punctuation cannot make per-mention work quadratic.
-const maxSentenceTokens = 256
+const maxSentenceTokens = 64
 
 // splitSentences groups d.Tokens into sentences: a break follows terminal
 // punctuation (and any closing quotes or brackets after it) when the next

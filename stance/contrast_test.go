@@ -93,8 +93,12 @@ func summary(cs []stance.ActorContrast) []string {
 }
 
 func TestContrast(t *testing.T) {
-	rt := func(f stance.Frame) stance.SourceFrame { return stance.SourceFrame{Source: stance.Voice{Kind: stance.QuotedVoice, Source: "RT"}, Frame: f} }
-	obama := func(f stance.Frame) stance.SourceFrame { return stance.SourceFrame{Source: stance.Voice{Kind: stance.QuotedVoice, Source: "Barack Obama"}, Frame: f} }
+	rt := func(f stance.Frame) stance.SourceFrame {
+		return stance.SourceFrame{Source: stance.Voice{Kind: stance.QuotedVoice, Source: "RT"}, Frame: f}
+	}
+	obama := func(f stance.Frame) stance.SourceFrame {
+		return stance.SourceFrame{Source: stance.Voice{Kind: stance.QuotedVoice, Source: "Barack Obama"}, Frame: f}
+	}
 	tests := []struct {
 		name string
 		docs []stance.LabeledReport
