@@ -363,7 +363,7 @@ func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further b
 // reads it when scoring.
 func roleExamples(eng *framing.Engine, pipe *framing.Pipeline, spec framing.HeadSpec, recs []dataset.Mentions) *models.Examples {
 	x := &models.Examples{}
-	var s framing.Scores
+	s := framing.Scores{KeepAll: true}
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)

@@ -3,6 +3,7 @@ package framing
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
@@ -75,23 +76,38 @@ func (e *Engine) Head(name string) (*Head, bool) {
 	return nil, false
 }
 
-// Scores holds the scored mentions of one text: each mention's features,
-// its polarity probabilities, and its share of every actor head's logits.
-// Its zero value is empty and ready; Reset empties it for reuse.
+// Scores holds the scored mentions of one text: each mention's polarity
+// probabilities, its share of every actor head's logits, its cue tally,
+// and the features that pushed its score hardest (all of them with
+// KeepAll). Its zero value is empty and ready; Reset empties it for reuse.
 type Scores struct {
-	feats   []features.Feature
-	contrib []float32 // per feature: its push on P(positive) − P(negative), in logit units
-	offs    []int     // feats[offs[i]:offs[i+1]] belong to mention i
+	// KeepAll keeps every feature of every mention, as training needs
+	// for actor vectors; scoring keeps only the strongest, for evidence.
+	KeepAll bool
+
+	feats   []features.Feature // kept features, mention by mention
+	contrib []float32          // per kept feature: its push on P(positive) − P(negative), in logit units
+	offs    []int              // feats[offs[i]:offs[i+1]] belong to mention i
 	probs   [][3]float64
 	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
 	weights []float64
+	cues    []CueTally
+
+	scratch    []features.Feature // the mention being scored
+	scratchW   []float32
+	scratchTop []int
 }
+
+// keepPerMention is how many features of a mention are kept for evidence:
+// evidence names the strongest few over an actor's mentions, and every
+// one of those is among the strongest of its own mention.
+const keepPerMention = 12
 
 // Reset empties s, keeping its memory.
 func (s *Scores) Reset() {
 	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
 	s.offs = append(s.offs[:0], 0)
-	s.probs, s.actor, s.weights = s.probs[:0], s.actor[:0], s.weights[:0]
+	s.probs, s.actor, s.weights, s.cues = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0]
 }
 
 // Len is the number of mentions scored.
@@ -100,12 +116,12 @@ func (s *Scores) Len() int { return len(s.probs) }
 // Probs returns mention i's [P(negative), P(neutral), P(positive)].
 func (s *Scores) Probs(i int) [3]float64 { return s.probs[i] }
 
-// Features returns mention i's features.
+// Features returns mention i's kept features: all of them with KeepAll.
 func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s.offs[i+1]] }
 
 // Large reports whether s holds so much memory that it should not be kept
 // for reuse.
-func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 }
+func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 || cap(s.probs) > 1<<16 }
 
 // AddMention extracts and scores the mention at span of a, found as via.
 // A single pass over its features computes the polarity logits, each
@@ -115,9 +131,9 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	if len(s.offs) == 0 {
 		s.offs = append(s.offs, 0)
 	}
-	from := len(s.feats)
-	s.feats = a.Features(span, s.feats)
-	fs := s.feats[from:]
+	s.scratch = a.Features(span, s.scratch[:0])
+	fs := s.scratch
+	s.scratchW = s.scratchW[:0]
 	pm := e.pol.Model
 	K := pm.Classes
 	pw := pm.W
@@ -131,6 +147,7 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 		s.actor = append(s.actor, [3]float64{})
 	}
 	r := s.actor[base:]
+	var cues CueTally
 	for _, f := range fs {
 		i := int(f.Index) * K
 		v := float64(f.Value)
@@ -138,19 +155,62 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 		l[0] += float64(row[0]) * v
 		l[1] += float64(row[1]) * v
 		l[2] += float64(row[2]) * v
-		s.contrib = append(s.contrib, (row[2]-row[0])*f.Value)
+		s.scratchW = append(s.scratchW, (row[2]-row[0])*f.Value)
 		for h, ah := range e.actorHeads {
 			rr := ah.Model.W[int(f.Index)*3 : int(f.Index)*3+3 : int(f.Index)*3+3]
 			r[h][0] += float64(rr[0]) * v
 			r[h][1] += float64(rr[1]) * v
 			r[h][2] += float64(rr[2]) * v
 		}
+		if f.Template == features.TCue && !f.Neg {
+			cues.add(f.Cue)
+		}
+	}
+	if s.KeepAll {
+		s.feats = append(s.feats, fs...)
+		s.contrib = append(s.contrib, s.scratchW...)
+	} else {
+		s.keepStrongest()
 	}
 	p := softmax3(l)
 	s.offs = append(s.offs, len(s.feats))
 	s.probs = append(s.probs, p)
 	s.weights = append(s.weights, mentionWeight(p, via))
+	s.cues = append(s.cues, cues)
 }
+
+// keepStrongest keeps the keepPerMention features of the scratch mention
+// whose contributions are largest in magnitude, in their original order,
+// choosing among equals as MentionEvidence does (the first one met).
+func (s *Scores) keepStrongest() {
+	w := s.scratchW
+	top := s.scratchTop[:0]
+	for j := range w {
+		aw := abs32(w[j])
+		if aw == 0 {
+			continue
+		}
+		if len(top) == keepPerMention && aw <= abs32(w[top[len(top)-1]]) {
+			continue
+		}
+		if len(top) < keepPerMention {
+			top = append(top, j)
+		} else {
+			top[len(top)-1] = j
+		}
+		for k := len(top) - 1; k > 0 && abs32(w[top[k-1]]) < aw; k-- {
+			top[k], top[k-1] = top[k-1], top[k]
+		}
+	}
+	s.scratchTop = top
+	slices.Sort(top)
+	for _, j := range top {
+		s.feats = append(s.feats, s.scratch[j])
+		s.contrib = append(s.contrib, w[j])
+	}
+}
+
+func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
 
 // pronounWeight is how much a mention found through a pronoun counts next
 // to a named one: pronoun resolution is right less often.

@@ -69,19 +69,25 @@ type CueTally [features.NumCues]struct{ Agent, Patient float64 }
 func tallyCues(s *Scores, idx []int) CueTally {
 	var c CueTally
 	for _, i := range idx {
-		for _, f := range s.Features(i) {
-			if f.Template != features.TCue || f.Neg {
-				continue
-			}
-			switch f.Cue.Rel {
-			case features.RelAgent:
-				c[f.Cue.Class].Agent++
-			case features.RelPatient:
-				c[f.Cue.Class].Patient++
-			}
+		for k := range c {
+			c[k].Agent += s.cues[i][k].Agent
+			c[k].Patient += s.cues[i][k].Patient
 		}
 	}
 	return c
+}
+
+// add counts one cue fact.
+func (c *CueTally) add(f features.CueFact) {
+	if int(f.Class) >= len(c) {
+		return
+	}
+	switch f.Rel {
+	case features.RelAgent:
+		c[f.Class].Agent++
+	case features.RelPatient:
+		c[f.Class].Patient++
+	}
 }
 
 // roleOf decides the main role of an actor from the role head (when the

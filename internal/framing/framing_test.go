@@ -41,7 +41,7 @@ func TestFastPathEqualsLinear(t *testing.T) {
 	text := "Russian jets pounded the town on Tuesday. Russia said it was liberating Aleppo from terrorists, while aid workers rescued families. Russia denied it."
 	a := p.Analyze(text)
 	defer p.Release(a)
-	var s Scores
+	s := Scores{KeepAll: true}
 	for _, m := range a.Mentions {
 		e.AddMention(a, &s, features.Span{Start: m.Start, End: m.End}, m.Via)
 	}
