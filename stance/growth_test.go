@@ -167,3 +167,66 @@ func BenchmarkScoreGrowth(b *testing.B) {
 		})
 	}
 }
+
+// unpunctuatedOfSize is textOfSize with every sentence mark, comma, quote
+// and line break removed: a transcript, or a scraped page that lost them.
+func unpunctuatedOfSize(n int) string {
+	strip := strings.NewReplacer(".", "", ",", "", "\n", " ", `"`, "", "—", "", ":", "", ";", "")
+	s := strip.Replace(growthParagraph)
+	return strings.Repeat(s, max(1, n/len(s)))
+}
+
+// TestUnpunctuatedCostsLikeNews: text without punctuation is cut into
+// bounded sentences, so 2 MB of it allocates at most twice what 2 MB of
+// news does (BenchmarkScoreShape shows the time, and the peak memory).
+func TestUnpunctuatedCostsLikeNews(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores 4 MB")
+	}
+	m := model(t)
+	var news, flat cost
+	for range 2 {
+		news.measure(m, textOfSize(2<<20))
+		flat.measure(m, unpunctuatedOfSize(2<<20))
+	}
+	ratio := float64(flat.bytes) / float64(news.bytes)
+	t.Logf("2 MB: news %v, %d MB allocated; without punctuation %v, %d MB (x%.2f)",
+		news.time, news.bytes>>20, flat.time, flat.bytes>>20, ratio)
+	if ratio > 2 {
+		t.Errorf("text without punctuation allocates %.2f times what news does, want at most 2", ratio)
+	}
+}
+
+// BenchmarkScoreShape scores 2 MB of news and 2 MB of the same words
+// without punctuation; peak-MB is the largest heap in use while scoring.
+func BenchmarkScoreShape(b *testing.B) {
+	m := model(b)
+	for _, sh := range []struct {
+		name string
+		text string
+	}{{"news", textOfSize(2 << 20)}, {"unpunctuated", unpunctuatedOfSize(2 << 20)}} {
+		b.Run(sh.name, func(b *testing.B) {
+			b.SetBytes(int64(len(sh.text)))
+			b.ReportAllocs()
+			var peak uint64
+			for b.Loop() {
+				done := make(chan struct{})
+				go func() { // sample the heap while scoring
+					var ms runtime.MemStats
+					for {
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapInuse)
+						select {
+						case <-done:
+							return
+						case <-time.After(5 * time.Millisecond):
+						}
+					}
+				}()
+				m.Score(sh.text)
+				close(done)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+		})
+	}
+}
