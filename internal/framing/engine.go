@@ -3,7 +3,6 @@ package framing
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
@@ -93,9 +92,8 @@ type Scores struct {
 	weights []float64
 	cues    []CueTally
 
-	scratch    []features.Feature // the mention being scored
-	scratchW   []float32
-	scratchTop []int
+	scratch  []features.Feature // the mention being scored
+	scratchW []float32
 }
 
 // keepPerMention is how many features of a mention are kept for evidence:
@@ -183,30 +181,40 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 // whose contributions are largest in magnitude, in their original order,
 // choosing among equals as MentionEvidence does (the first one met).
 func (s *Scores) keepStrongest() {
-	w := s.scratchW
-	top := s.scratchTop[:0]
-	for j := range w {
-		aw := abs32(w[j])
-		if aw == 0 {
+	type cand struct {
+		j  int32
+		aw float32
+	}
+	var top [keepPerMention]cand
+	n := 0
+	var thr float32 // what a feature must beat once top is full
+	for j, w := range s.scratchW {
+		aw := abs32(w)
+		if aw == 0 || n == keepPerMention && aw <= thr {
 			continue
 		}
-		if len(top) == keepPerMention && aw <= abs32(w[top[len(top)-1]]) {
-			continue
-		}
-		if len(top) < keepPerMention {
-			top = append(top, j)
+		k := n
+		if n < keepPerMention {
+			n++
 		} else {
-			top[len(top)-1] = j
+			k = keepPerMention - 1
 		}
-		for k := len(top) - 1; k > 0 && abs32(w[top[k-1]]) < aw; k-- {
-			top[k], top[k-1] = top[k-1], top[k]
+		for k > 0 && top[k-1].aw < aw {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = cand{int32(j), aw}
+		thr = top[n-1].aw
+	}
+	// back to text order, so that evidence meets equals in the same order
+	for a := 1; a < n; a++ {
+		for b := a; b > 0 && top[b].j < top[b-1].j; b-- {
+			top[b], top[b-1] = top[b-1], top[b]
 		}
 	}
-	s.scratchTop = top
-	slices.Sort(top)
-	for _, j := range top {
-		s.feats = append(s.feats, s.scratch[j])
-		s.contrib = append(s.contrib, w[j])
+	for _, c := range top[:n] {
+		s.feats = append(s.feats, s.scratch[c.j])
+		s.contrib = append(s.contrib, s.scratchW[c.j])
 	}
 }
 
