@@ -15,6 +15,10 @@
 //
 //	{"id": "...", "text": "...", "actor": "Fernando Lugo", "polarity": 1}
 //
+// Passages (ReadPassages) are PerSenT's published CSV: a document, its
+// main entity, the document's label and a label for each of up to 16
+// paragraphs.
+//
 // Offsets in the files are Unicode code-point offsets, end exclusive; the
 // readers convert them to byte offsets, which is what the rest of
 // actorframe works in. Every problem is an error that names the file and
