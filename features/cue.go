@@ -102,18 +102,29 @@ var commonNouns = []string{"rebel", "rebels", "terrorist", "terrorists", "milita
 	"invaders", "occupiers", "freedom", "thugs", "gunmen", "attackers", "aid", "workers", "doctors", "rescuers", "volunteers",
 	"leaders", "president", "minister", "spokesman", "spokeswoman", "activists", "critics", "lawmakers", "voters", "the"}
 
+// irrealisWords before a cue make it a possibility, not an act: "if Russia
+// invades", "the militia could attack", "would be shelled".
+// ("might" is left out: "the might of the army" is common).
+var irrealisWords = []string{"if", "unless", "could", "would", "may", "should", "whether"}
+
+// determiners before an -ed cue make it an adjective of the next noun
+// ("the shelled district"), not an act of a mention further off.
+var determiners = []string{"the", "a", "an", "this", "that", "these", "those"}
+
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
-	class   *hashTable[CueClass]
-	be      *hashTable[bool]
-	undergo *hashTable[bool]
-	common  *hashTable[bool]
-	by      uint64
+	class    *hashTable[CueClass]
+	be       *hashTable[bool]
+	undergo  *hashTable[bool]
+	common   *hashTable[bool]
+	irrealis *hashTable[bool]
+	det      *hashTable[bool]
+	by, poss uint64
 }
 
 func newCueTable(seed uint64) *cueTable {
 	lx := NewLexicon(seed)
-	t := &cueTable{class: newHashTable[CueClass](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by")}
+	t := &cueTable{class: newHashTable[CueClass](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by"), poss: lx.Hash("'s")}
 	for c := CueClass(1); c < NumCues; c++ {
 		for _, w := range cueWords[c] {
 			h := lx.Hash(w)
@@ -131,6 +142,14 @@ func newCueTable(seed uint64) *cueTable {
 	t.common = newHashTable[bool](len(commonNouns))
 	for _, w := range commonNouns {
 		t.common.set(lx.Hash(w), true)
+	}
+	t.irrealis = newHashTable[bool](len(irrealisWords))
+	for _, w := range irrealisWords {
+		t.irrealis.set(lx.Hash(w), true)
+	}
+	t.det = newHashTable[bool](len(determiners))
+	for _, w := range determiners {
+		t.det.set(lx.Hash(w), true)
 	}
 	return t
 }

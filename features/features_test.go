@@ -118,6 +118,25 @@ func TestExtractPlaceholdersAndCues(t *testing.T) {
 			[]string{"⟨T⟩ patient of protection (liberated)"}, nil},
 		{"Families fleeing the bombing reached the border.", "Families", nil,
 			[]string{"⟨T⟩ patient of aggression (bombing)"}, nil},
+		// a possessive with the harmed: the possessor did the harm
+		{"The junta's victims were buried on Sunday.", "junta", nil,
+			[]string{"⟨T⟩ agent of aggression (victims)"}, []string{"⟨T⟩ agent of suffering (victims)"}},
+		{"The victims of the junta were buried on Sunday.", "victims", nil,
+			nil, []string{"⟨T⟩ agent of aggression (victims)"}},
+		// a possibility is not an act
+		{"If Russia invades, Europe will respond.", "Russia", nil,
+			[]string{"not(⟨T⟩ agent of aggression (invades))"}, []string{"⟨T⟩ agent of aggression (invades)"}},
+		{"The militia could attack the camp.", "militia", nil,
+			[]string{"not(⟨T⟩ agent of aggression (attack))"}, []string{"⟨T⟩ agent of aggression (attack)"}},
+		{"The militia attacked the camp.", "militia", nil,
+			[]string{"⟨T⟩ agent of aggression (attacked)"}, nil},
+		// an adjective of another noun is not the mention's act
+		{"UN staff entered the shelled district.", "UN staff", nil,
+			nil, []string{"⟨T⟩ agent of aggression (shelled)"}},
+		{"The army shelled the district.", "army", nil,
+			[]string{"⟨T⟩ agent of aggression (shelled)"}, nil},
+		{"Residents of the shelled district fled.", "district", nil,
+			[]string{"⟨T⟩ patient of aggression (shelled)"}, nil},
 	}
 	for _, tt := range tests {
 		got := names(cfg, tt.text, tt.target, tt.others...)
