@@ -274,7 +274,7 @@ func (s *Scores) MeanProbs(idx []int) [3]float64 {
 // actorProbs returns an ActorInput head's probabilities for the actor with
 // mentions idx and mean polarity P, from the partial sums AddMention kept:
 // the same numbers models.Linear.Probs gives on AppendActorVector's vector.
-func (e *Engine) actorProbs(s *Scores, h int, idx []int, P [3]float64) [3]float64 {
+func (e *Engine) actorProbs(s *Scores, h int, idx []int, st *ActorStats) [3]float64 {
 	ah := e.actorHeads[h]
 	na := len(e.actorHeads)
 	var l [3]float64
@@ -289,7 +289,7 @@ func (e *Engine) actorProbs(s *Scores, h int, idx []int, P [3]float64) [3]float6
 		l[k] = float64(ah.Model.B[k]) + scale*l[k]
 	}
 	for j, sm := range ah.Spec.Summary {
-		v := sm.Value(P)
+		v := sm.Value(st)
 		row := int(ah.summary[j]) * 3
 		for k := range l {
 			l[k] += float64(W[row+k]) * v
@@ -305,5 +305,6 @@ func (e *Engine) ActorVector(spec HeadSpec, s *Scores, idx []int) ([]uint32, []f
 	for j, i := range idx {
 		ms[j] = s.Features(i)
 	}
-	return AppendActorVector(nil, nil, spec, e.cfg, ms, s.MeanProbs(idx))
+	st := ActorStats{P: s.MeanProbs(idx), Cues: tallyCues(s, idx)}
+	return AppendActorVector(nil, nil, spec, e.cfg, ms, &st)
 }

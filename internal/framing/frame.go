@@ -7,13 +7,6 @@ import (
 	"github.com/actorframe/actorframe/features/actors"
 )
 
-// neutralBand: an actor whose score stays inside ±neutralBand and whose
-// role model is unsure (below neutralRoleConf) is given the neutral role.
-const (
-	neutralBand     = 0.15
-	neutralRoleConf = 0.4
-)
-
 // Frame is a judgement of an actor from some of its mentions.
 type Frame struct {
 	// Score is P(positive) − P(negative) of Probs: -1 hostile, +1 sympathetic.
@@ -44,9 +37,9 @@ func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, calibrated bool) 
 		w = e.calib.LabelWeights
 	}
 	f.Label, f.Confidence = ChooseLabel(P, w)
-	cues := tallyCues(s, idx)
-	f.Role, f.RoleConfidence = e.roleOf(s, idx, P, cues)
-	f.FineRole = fineRole(f.Role, kind, cues)
+	st := ActorStats{P: P, Cues: tallyCues(s, idx)}
+	f.Role, f.RoleConfidence = e.roleOf(s, idx, &st)
+	f.FineRole = fineRole(f.Role, kind, st.Cues)
 	f.Score = round3(f.Score)
 	f.Confidence = round3(f.Confidence)
 	f.RoleConfidence = round3(f.RoleConfidence)
@@ -90,40 +83,43 @@ func (c *CueTally) add(f features.CueFact) {
 	}
 }
 
-// roleOf decides the main role of an actor from the role head (when the
-// model has one), the polarity of the actor, and the cue words around it.
-func (e *Engine) roleOf(s *Scores, idx []int, P [3]float64, cues CueTally) (Role, float64) {
+// roleOf decides the main role of an actor: the role head's most probable
+// role, the head reading the actor's mentions, its polarity and its cue
+// counts (as agent and patient of each kind of act). Without a role head,
+// polarity decides between protagonist and antagonist. An actor is
+// neutral only when nothing frames it: no cue word acts on it or by it,
+// and no mention carries more than a trace of polarity.
+func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 	var rp [3]float64
 	if e.role >= 0 {
-		rp = e.actorProbs(s, e.role, idx, P)
+		rp = e.actorProbs(s, e.role, idx, st)
 	} else {
-		rp = [3]float64{P[2], P[0], 0}
+		rp = [3]float64{st.P[2], st.P[0], 0}
 	}
-	// Cue words about conflict are evidence the role model, trained on
-	// climate news, rarely saw: fold them in as pseudo-counts. Doing harm
-	// weighs more than being helped or praised: news frames an actor by
-	// its violence first.
-	agg := cues[features.CueAggression]
-	prot := cues[features.CueProtection].Agent + cues[features.CuePeace].Agent + cues[features.CuePraise].Patient
-	suffer := cues[features.CueSuffering].Agent + cues[features.CueSuffering].Patient + agg.Patient
-	bad := 2*agg.Agent + cues[features.CueDeceit].Agent + cues[features.CueCondemn].Patient
-	total := prot + suffer + bad
-	if total > 0 {
-		// The role head's opinion weighs as much as two cue words. On
-		// NFC's held-out folds (train cv, 5 folds) k = 1, 2, 4 gave
-		// macro-F1 .484, .484, .480, and leaving polarity to the head,
-		// which already reads it, beat multiplying it in again.
-		const k = 2
-		rp[0] = (rp[0]*k + prot) / (k + total)
-		rp[1] = (rp[1]*k + bad) / (k + total)
-		rp[2] = (rp[2]*k + suffer) / (k + total)
-	}
-	sc := P[2] - P[0]
 	r := argmax(rp[:])
-	if total == 0 && math.Abs(sc) < neutralBand && rp[r] < neutralRoleConf {
+	if !framed(s, idx, &st.Cues) {
 		return NeutralRole, 1 - rp[r]
 	}
 	return Role(r), rp[r]
+}
+
+// unframedScore: a mention whose |P(positive) − P(negative)| stays below
+// it carries no framing.
+const unframedScore = 0.15
+
+// framed reports whether anything in the mentions idx frames the actor.
+func framed(s *Scores, idx []int, cues *CueTally) bool {
+	for _, c := range cues {
+		if c.Agent+c.Patient > 0 {
+			return true
+		}
+	}
+	for _, i := range idx {
+		if p := s.probs[i]; math.Abs(p[2]-p[0]) >= unframedScore {
+			return true
+		}
+	}
+	return false
 }
 
 // fineRole picks a frame from the SemEval-2025 taxonomy that the cue words

@@ -2,6 +2,7 @@ package framing
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/models"
@@ -40,18 +41,39 @@ type HeadSpec struct {
 // Summary is one named value computed from an actor's mentions.
 type Summary struct {
 	Name  string
-	Value func(P [3]float64) float64
+	Value func(st *ActorStats) float64
+}
+
+// ActorStats is what an actor's summary values are computed from: the
+// weighted mean of its mentions' polarity probabilities, and how often it
+// is the agent or the patient of each kind of act.
+type ActorStats struct {
+	P    [3]float64
+	Cues CueTally
+}
+
+// cueSummaries are an actor's cue counts as summary values, log-scaled:
+// who does what to whom is the evidence roles rest on, and a head learns
+// from data how much each counts.
+func cueSummaries() []Summary {
+	var out []Summary
+	for c := features.CueClass(1); c < features.NumCues; c++ {
+		out = append(out,
+			Summary{"cue:" + c.String() + ":agent", func(st *ActorStats) float64 { return math.Log1p(st.Cues[c].Agent) }},
+			Summary{"cue:" + c.String() + ":patient", func(st *ActorStats) float64 { return math.Log1p(st.Cues[c].Patient) }})
+	}
+	return out
 }
 
 // Specs are the heads this package scores, in the order of Engine.Heads.
 // The polarity head comes first.
 var specs = []HeadSpec{
 	{Name: PolarityHead, Labels: LabelNames(), Input: MentionInput, Required: true},
-	{Name: RoleHead, Labels: RoleNames(), Input: ActorInput, Summary: []Summary{
+	{Name: RoleHead, Labels: RoleNames(), Input: ActorInput, Summary: append([]Summary{
 		// float32 as stored in the training vectors
-		{"polarity:negative", func(P [3]float64) float64 { return float64(float32(P[0])) }},
-		{"polarity:positive", func(P [3]float64) float64 { return float64(float32(P[2])) }},
-	}},
+		{"polarity:negative", func(st *ActorStats) float64 { return float64(float32(st.P[0])) }},
+		{"polarity:positive", func(st *ActorStats) float64 { return float64(float32(st.P[2])) }},
+	}, cueSummaries()...)},
 }
 
 // Spec returns the spec of the head called name.
@@ -130,9 +152,9 @@ func (h *Head) SummaryIndex() []uint32 { return h.summary }
 
 // AppendActorVector appends an ActorInput head's input for an actor: the
 // features of its mentions, each scaled by 1/√n for n mentions, then the
-// summary values computed from P. Training builds the role head's
+// summary values computed from st. Training builds the role head's
 // examples with it, and Engine's fast path computes the same logits.
-func AppendActorVector(idx []uint32, val []float32, spec HeadSpec, cfg features.Config, mentions [][]features.Feature, P [3]float64) ([]uint32, []float32) {
+func AppendActorVector(idx []uint32, val []float32, spec HeadSpec, cfg features.Config, mentions [][]features.Feature, st *ActorStats) ([]uint32, []float32) {
 	scale := float32(1 / sqrt(float64(len(mentions))))
 	for _, fs := range mentions {
 		for _, f := range fs {
@@ -142,7 +164,7 @@ func AppendActorVector(idx []uint32, val []float32, spec HeadSpec, cfg features.
 	}
 	for _, sm := range spec.Summary {
 		idx = append(idx, cfg.Index(sm.Name))
-		val = append(val, float32(sm.Value(P)))
+		val = append(val, float32(sm.Value(st)))
 	}
 	return idx, val
 }
