@@ -103,3 +103,21 @@ func TestLexiconByWord(t *testing.T) {
 		t.Error(`"brutal" gives no lexicon feature`)
 	}
 }
+
+func TestNotText(t *testing.T) {
+	for _, tt := range []struct {
+		data string
+		not  bool
+	}{
+		{"Russian jets struck Aleppo.", false},
+		{"Café in Zürich – “quotes” ’s", false},
+		{"ELF\x02\x01\x01\x00\x00\x00", true},
+		{strings.Repeat("ok \xff\xfe", 40), true},
+		{strings.Repeat("mostly fine text ", 10) + "\xff", false},
+		{"", false},
+	} {
+		if got, why := NotText(tt.data); got != tt.not {
+			t.Errorf("NotText(%q) = %v (%s), want %v", tt.data, got, why, tt.not)
+		}
+	}
+}

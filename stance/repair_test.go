@@ -63,3 +63,13 @@ func TestReportJSONRoundTrip(t *testing.T) {
 		t.Errorf("round trip changed the report:\n%s\n%s", b, b2)
 	}
 }
+
+// Input that is not text is flagged in the report.
+func TestReportFlagsNotText(t *testing.T) {
+	if rep := stance.Score("Russia bombed Aleppo."); rep.NotText != "" {
+		t.Errorf("text flagged: %q", rep.NotText)
+	}
+	if rep := stance.Score("\x7fELF\x02\x01\x00 Russia bombed Aleppo."); rep.NotText == "" {
+		t.Error("a program's bytes are not flagged")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
 	"github.com/actorframe/actorframe/internal/framing"
 )
@@ -12,6 +13,11 @@ import (
 type Report struct {
 	// Actors, most mentioned first.
 	Actors []ActorFrame `json:"actors"`
+	// NotText says why the input does not look like text (NUL bytes, or
+	// much invalid UTF-8: a program, an image), and is empty for text.
+	// Such input is still scored, but its "actors" are words that bytes
+	// happened to spell.
+	NotText string `json:"not_text,omitempty"`
 }
 
 // Actor returns the frame of the actor with canonical name name.
@@ -131,25 +137,28 @@ func (c *Counted) UnmarshalText(b []byte) error {
 }
 
 // Frame is a judgement of an actor by one voice or by the whole text.
+//
+// One rule ties its numbers together: Probs are the actor's probabilities,
+// Label is the most probable class and Score is P(positive) − P(negative)
+// of the same Probs. A positive label therefore always has a positive
+// score, and an actor whose most probable class is neutral is labelled
+// neutral. An actor's Probs come from the model's actor head, which learned
+// from document labels how a text frames an actor from its mentions (their
+// polarities, voices, positions and cue words); a mention's are its own.
 type Frame struct {
-	// Score is P(positive) − P(negative), averaged over the mentions
-	// weighted by confidence: -1 is hostile, +1 sympathetic.
+	// Score is P(positive) − P(negative): -1 is hostile, +1 sympathetic.
 	Score float64 `json:"score"`
-	// Label is negative, neutral or positive. For actors of a Report it
-	// is calibrated to document-level judgements (the model's
-	// calibration), so a slightly negative Score may be labelled neutral;
-	// a label never has the opposite sign of Score.
+	// Label is negative, neutral or positive: the most probable class.
 	Label Label `json:"label"`
-	// Confidence is the probability of Label, in [0, 1], after that
-	// calibration.
+	// Confidence is the probability of Label.
 	Confidence float64 `json:"confidence"`
-	// Probs are P(negative), P(neutral), P(positive) averaged over the
-	// mentions, weighted by confidence, before calibration.
+	// Probs are P(negative), P(neutral), P(positive).
 	Probs [3]float64 `json:"probs"`
-	// Role is protagonist, antagonist, innocent, or neutral when the text
-	// takes no side.
+	// Role is protagonist, antagonist, innocent, or neutral when nothing
+	// in the text frames the actor (no cue word acts by or on it, and no
+	// mention carries polarity).
 	Role Role `json:"role"`
-	// RoleConfidence is the probability of Role.
+	// RoleConfidence is the role head's probability of Role.
 	RoleConfidence float64 `json:"role_confidence"`
 	// FineRole is a frame from the SemEval-2025 Task 10 taxonomy where
 	// cue words support one.
@@ -224,6 +233,9 @@ func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 		groups[g] = append(groups[g], i)
 	}
 	rep := Report{Actors: make([]ActorFrame, 0, len(groups))}
+	if bad, why := features.NotText(t.Original); bad {
+		rep.NotText = why
+	}
 	for _, g := range groups {
 		rep.Actors = append(rep.Actors, m.actorFrame(t, s, g))
 	}

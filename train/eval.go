@@ -178,7 +178,7 @@ func loadModel(path string) (*models.File, error) {
 // polarity target as one mention, each role target as the actor of all its
 // occurrences, as training built them.
 func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog io.Writer) (*result, error) {
-	pipe, err := newPipeline(eng.Config())
+	pipe, err := newPipeline(eng.Config(), false)
 	if err != nil {
 		return nil, err
 	}
@@ -266,8 +266,10 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("cv", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "format M training file to cross-validate (polarity and/or role labels)")
-	var polExtra listFlag
+	var polExtra, rolesExtra listFlag
 	fs.Var(&polExtra, "pol", "extra format M polarity data always trained on (e.g. for role cv)")
+	fs.Var(&rolesExtra, "roles", "extra format M role data always trained on")
+	actorsIn := fs.String("actors", "", "format A file: cross-validate the actor head on its documents (polarity head from -pol, role head from -roles)")
 	k := fs.Int("k", 5, "folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
@@ -277,9 +279,9 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *in == "" {
+	if *in == "" && *actorsIn == "" {
 		fs.Usage()
-		return errors.New("cv needs -in")
+		return errors.New("cv needs -in or -actors")
 	}
 	if *k < 2 {
 		return fmt.Errorf("cv: -k %d: need at least 2 folds", *k)
@@ -288,11 +290,18 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		prog = stderr
 	}
+	if *actorsIn != "" {
+		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, *k, *skipBad, *asJSON, o, stdout, stderr, prog)
+	}
 	recs, err := readMentionFiles([]string{*in}, *skipBad, stderr)
 	if err != nil {
 		return err
 	}
 	extra, err := readMentionFiles(polExtra, *skipBad, stderr)
+	if err != nil {
+		return err
+	}
+	extraRoles, err := readMentionFiles(rolesExtra, *skipBad, stderr)
 	if err != nil {
 		return err
 	}
@@ -324,9 +333,9 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		fo.Progress = nil
 		var file *models.File
 		if shared != nil {
-			file, err = fitRole(shared, train, fo)
+			file, err = fitRole(shared, append(append([]dataset.Mentions(nil), train...), extraRoles...), fo)
 		} else {
-			file, err = fitModel(append(append([]dataset.Mentions(nil), train...), extra...), train, fo)
+			file, err = fitModel(append(append([]dataset.Mentions(nil), train...), extra...), append(append([]dataset.Mentions(nil), train...), extraRoles...), fo)
 		}
 		if err != nil {
 			return fmt.Errorf("cv fold %d: %w", f+1, err)
@@ -377,4 +386,36 @@ func countPolarity(recs []dataset.Mentions) int {
 		}
 	}
 	return n
+}
+
+// cvActorsCmd cross-validates the actor head on the documents of path.
+func cvActorsCmd(path string, pol, roles []string, k int, skipBad, asJSON bool, o fitOptions, stdout, stderr, prog io.Writer) error {
+	if len(pol) == 0 {
+		return errors.New("cv -actors needs -pol: the polarity data the mention heads are trained on")
+	}
+	docs, err := readActorFiles([]string{path}, skipBad, stderr)
+	if err != nil {
+		return err
+	}
+	p, err := readMentionFiles(pol, skipBad, stderr)
+	if err != nil {
+		return err
+	}
+	r, err := readMentionFiles(roles, skipBad, stderr)
+	if err != nil {
+		return err
+	}
+	fo := o
+	fo.Progress = nil
+	f, err := fitModel(p, r, fo)
+	if err != nil {
+		return err
+	}
+	conf, err := cvActors(f, docs, k, o.Features.Seed, o, prog)
+	if err != nil {
+		return err
+	}
+	res := newResult()
+	res.Polarity = conf
+	return res.print(stdout, asJSON, false)
 }

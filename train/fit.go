@@ -70,7 +70,8 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	var in, roles listFlag
 	fs.Var(&in, "in", "format M file with polarity labels (repeatable)")
 	fs.Var(&roles, "roles", "format M file with role labels (repeatable)")
-	calib := fs.String("actors", "", "format A file of document-level labels to calibrate actor labels on (optional)")
+	var actorFiles listFlag
+	fs.Var(&actorFiles, "actors", "format A file of document-level labels to train the actor head on (repeatable; optional)")
 	out := fs.String("out", "", "model file to write")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
 	quiet := fs.Bool("q", false, "no progress on stderr")
@@ -101,14 +102,9 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var docs []dataset.Actor
-	if *calib != "" {
-		var skipped []*dataset.LineError
-		docs, skipped, err = dataset.ReadActorsFile(*calib, dataset.Options{SkipBad: *skipBad})
-		reportSkipped(stderr, *calib, skipped)
-		if err != nil {
-			return err
-		}
+	docs, err := readActorFiles(actorFiles, *skipBad, stderr)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	f, err := fitModel(pol, rol, o)
@@ -116,12 +112,17 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(docs) > 0 {
-		before, after, err := fitLabelWeights(f, docs, o.Progress)
+		eng, err := framing.NewEngine(f)
 		if err != nil {
-			return fmt.Errorf("calibrate on %s: %w", *calib, err)
+			return err
 		}
-		fmt.Fprintf(stderr, "actor labels calibrated on %s: weights %s, macro-F1 %.4f -> %.4f (in-sample)\n",
-			*calib, f.Calibration, before, after)
+		xs, err := actorExamples(eng, docs, o.Progress)
+		if err != nil {
+			return err
+		}
+		if err := fitActorHead(f, xs, o); err != nil {
+			return fmt.Errorf("fit actor head: %w", err)
+		}
 	}
 	if err := writeModel(*out, f); err != nil {
 		return err
@@ -178,6 +179,20 @@ func writeModel(path string, f *models.File) (err error) {
 	return os.Rename(tmp, path)
 }
 
+// readActorFiles reads format A files, reporting skipped lines.
+func readActorFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset.Actor, error) {
+	var all []dataset.Actor
+	for _, p := range paths {
+		recs, skipped, err := dataset.ReadActorsFile(p, dataset.Options{SkipBad: skipBad})
+		reportSkipped(stderr, p, skipped)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, recs...)
+	}
+	return all, nil
+}
+
 // readMentionFiles reads format M files, reporting skipped lines.
 func readMentionFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset.Mentions, error) {
 	var all []dataset.Mentions
@@ -194,14 +209,15 @@ func readMentionFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset
 
 // newPipeline is the pipeline training uses: the same actor finding as
 // scoring with default options, so ⟨O⟩ marks the same actors.
-func newPipeline(cfg features.Config) (*framing.Pipeline, error) {
+func newPipeline(cfg features.Config, repair bool) (*framing.Pipeline, error) {
 	cat, err := actors.Default()
 	if err != nil {
 		return nil, err
 	}
 	finder := actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true})
-	// Labelled spans point into the raw text, so training does not mend it.
-	return framing.NewPipeline(cfg, finder, false)
+	// Labelled spans point into the raw text, so a pipeline for them does
+	// not mend it.
+	return framing.NewPipeline(cfg, finder, repair)
 }
 
 // fitModel trains the polarity head on pol and, when rol is not empty, the
@@ -220,7 +236,7 @@ func fitPolarity(pol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	pipe, err := newPipeline(cfg)
+	pipe, err := newPipeline(cfg, false)
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +282,7 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	}
 	cfg := eng.Config()
 	spec, _ := framing.Spec(framing.RoleHead)
-	pipe, err := newPipeline(cfg)
+	pipe, err := newPipeline(cfg, false)
 	if err != nil {
 		return nil, err
 	}

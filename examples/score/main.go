@@ -40,6 +40,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
 	"github.com/actorframe/actorframe/stance"
 )
@@ -168,7 +169,17 @@ func readText(args []string, stdin io.Reader) (string, error) {
 		r = f
 	}
 	b, err := io.ReadAll(r)
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	if bad, why := features.NotText(string(b)); bad {
+		name := "standard input"
+		if len(args) == 1 && args[0] != "-" {
+			name = args[0]
+		}
+		return "", fmt.Errorf("%s does not look like text: %s", name, why)
+	}
+	return string(b), nil
 }
 
 func printTable(w io.Writer, rep stance.Report, showMentions bool) error {
@@ -386,6 +397,9 @@ func parseDoc(b []byte) (stance.Document, error) {
 	}
 	if err := json.Unmarshal(raw.Text, &d.Text); err != nil {
 		return d, fmt.Errorf(`"text": %v`, err)
+	}
+	if bad, why := features.NotText(d.Text); bad {
+		return d, fmt.Errorf(`"text" does not look like text: %s`, why)
 	}
 	switch id := raw.ID; {
 	case len(id) == 0 || string(id) == "null":

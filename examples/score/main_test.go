@@ -303,3 +303,21 @@ func TestExitStatus(t *testing.T) {
 		}
 	}
 }
+
+// A file that is not text is refused, naming the file and why; a JSONL
+// line whose text is not text fails like any bad line.
+func TestNotTextRefused(t *testing.T) {
+	bin := writeFile(t, "prog.bin", "\x7fELF\x02\x01\x01\x00\x00\x00 Russia Assad")
+	code, out, errOut := call(t, "", bin)
+	if code == 0 || out != "" || !strings.Contains(errOut, "prog.bin does not look like text") || !strings.Contains(errOut, "NUL") {
+		t.Errorf("binary file: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	in := writeFile(t, "docs.jsonl", `{"id": "a", "text": "Russia \u0000 bombed Aleppo."}`+"\n"+`{"id": "b", "text": "Assad spoke."}`+"\n")
+	code, out, errOut = call(t, "", "-jsonl", "-q", in)
+	if code == 0 || !strings.Contains(errOut, "docs.jsonl:1") || !strings.Contains(errOut, "does not look like text") {
+		t.Errorf("JSONL: exit %d, stderr %q", code, errOut)
+	}
+	if ids := resultIDs(t, out); !slices.Equal(ids, []string{"b"}) {
+		t.Errorf("JSONL results %v, want [b]", ids)
+	}
+}

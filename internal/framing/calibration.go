@@ -18,10 +18,10 @@ const CalibrationVersion = 1
 type Calibration struct {
 	Version int `json:"version"`
 	// LabelWeights rescale an actor's mean [P(negative), P(neutral),
-	// P(positive)] before the label is chosen (see ChooseLabel). The
-	// mention model is trained on sentences; whole news documents use
-	// more negative words for the same authorial stance, so train fit
-	// can fit these to document-level labels.
+	// P(positive)] in a model without an actor head (see Engine.Frame).
+	// Models of format version 1 carried them, fitted to document-level
+	// labels; the actor head has taken their place, and train fit writes
+	// none.
 	LabelWeights [3]float64 `json:"label_weights"`
 }
 
@@ -60,30 +60,6 @@ func ParseCalibration(data []byte) (Calibration, error) {
 func (c Calibration) Marshal() []byte {
 	b, _ := json.Marshal(c) // numbers only: cannot fail
 	return b
-}
-
-// ChooseLabel returns the label for mean probabilities P under label
-// weights w, and its probability after weighting. A label never
-// contradicts the sign of the score P[2]−P[0]: where the weights would,
-// the label is neutral.
-func ChooseLabel(P, w [3]float64) (Label, float64) {
-	var C [3]float64
-	var sum float64
-	for c := range C {
-		C[c] = P[c] * w[c]
-		sum += C[c]
-	}
-	if !(sum > 0) {
-		return Neutral, 1
-	}
-	for c := range C {
-		C[c] /= sum
-	}
-	l := argmax(C[:])
-	if l == 2 && P[2] < P[0] || l == 0 && P[0] < P[2] {
-		l = 1
-	}
-	return Label(l), C[l]
 }
 
 func argmax(p []float64) int {

@@ -21,7 +21,8 @@ type Engine struct {
 	// actorHeads are the ActorInput heads present, whose per-mention
 	// partial logits Scores keeps
 	actorHeads []*Head
-	role       int // index of the role head in actorHeads, -1 without one
+	role       int   // index of the role head in actorHeads, -1 without one
+	actor      *Head // the actor head, nil without one
 }
 
 // NewEngine checks a decoded model file and prepares it for scoring.
@@ -43,6 +44,9 @@ func NewEngine(f *models.File) (*Engine, error) {
 	}
 	e := &Engine{file: f, cfg: cfg, calib: calib, heads: heads, pol: heads[0], role: -1}
 	for _, h := range heads {
+		if h != nil && h.Spec.Name == ActorHead {
+			e.actor = h
+		}
 		if h != nil && h.Spec.Input == ActorInput {
 			if h.Spec.Name == RoleHead {
 				e.role = len(e.actorHeads)
@@ -91,9 +95,17 @@ type Scores struct {
 	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
 	weights []float64
 	cues    []CueTally
+	meta    []mentionMeta
 
 	scratch  []features.Feature // the mention being scored
 	scratchW []float32
+}
+
+// mentionMeta is what the actor head reads of one mention besides its
+// probabilities.
+type mentionMeta struct {
+	quoted, pronoun, lead bool
+	lex                   [2][2]float32 // [near, far][positive, negative]
 }
 
 // keepPerMention is how many features of a mention are kept for evidence:
@@ -105,7 +117,7 @@ const keepPerMention = 12
 func (s *Scores) Reset() {
 	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
 	s.offs = append(s.offs[:0], 0)
-	s.probs, s.actor, s.weights, s.cues = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0]
+	s.probs, s.actor, s.weights, s.cues, s.meta = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0], s.meta[:0]
 }
 
 // Len is the number of mentions scored.
@@ -146,6 +158,7 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	}
 	r := s.actor[base:]
 	var cues CueTally
+	meta := mentionMeta{quoted: a.VoiceAt(span.Start).Kind != AuthorVoice, pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
 	for _, f := range fs {
 		i := int(f.Index) * K
 		v := float64(f.Value)
@@ -160,8 +173,11 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 			r[h][1] += float64(rr[1]) * v
 			r[h][2] += float64(rr[2]) * v
 		}
-		if f.Template == features.TCue && !f.Neg {
+		switch {
+		case f.Template == features.TCue && !f.Neg:
 			cues.add(f.Cue)
+		case f.Template == features.TLex:
+			meta.addLex(f.Aux)
 		}
 	}
 	if s.KeepAll {
@@ -175,6 +191,29 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	s.probs = append(s.probs, p)
 	s.weights = append(s.weights, mentionWeight(p, via))
 	s.cues = append(s.cues, cues)
+	s.meta = append(s.meta, meta)
+}
+
+// addLex counts a lexicon feature by its Aux: side × (distance·4 +
+// strong·2 + sign), distances 1 near, 2 mid, 3 far, 4 another clause.
+func (m *mentionMeta) addLex(aux int8) {
+	a := int(aux)
+	if a < 0 {
+		a = -a
+	}
+	far := 0
+	if a/4 >= 3 {
+		far = 1
+	}
+	w := float32(0.25)
+	if a&2 != 0 {
+		w = 0.5
+	}
+	if a&1 == 1 {
+		m.lex[far][0] += w
+	} else {
+		m.lex[far][1] += w
+	}
 }
 
 // keepStrongest keeps the keepPerMention features of the scratch mention
@@ -298,6 +337,74 @@ func (e *Engine) actorProbs(s *Scores, h int, idx []int, st *ActorStats) [3]floa
 	return softmax3(l)
 }
 
+// Stats computes what actor heads read of the actor with mentions idx.
+func (e *Engine) Stats(s *Scores, idx []int) ActorStats {
+	st := ActorStats{P: s.MeanProbs(idx), Cues: tallyCues(s, idx), N: len(idx)}
+	if len(idx) == 0 {
+		return st
+	}
+	st.Min = [3]float64{1, 1, 1}
+	n := float64(len(idx))
+	var authS, authN, quoS, quoN float64
+	for _, i := range idx {
+		p := s.probs[i]
+		for c := range 3 {
+			st.Mean[c] += p[c] / n
+			st.Max[c] = math.Max(st.Max[c], p[c])
+			st.Min[c] = math.Min(st.Min[c], p[c])
+		}
+		switch argmax(p[:]) {
+		case 0:
+			st.FracNeg += 1 / n
+		case 2:
+			st.FracPos += 1 / n
+		}
+		m := s.meta[i]
+		sc := p[2] - p[0]
+		if m.quoted {
+			st.Quoted += 1 / n
+			quoS, quoN = quoS+sc, quoN+1
+		} else {
+			authS, authN = authS+sc, authN+1
+		}
+		if m.pronoun {
+			st.Pronoun += 1 / n
+		}
+		if m.lead {
+			st.Lead = 1
+		}
+		for a := range 2 {
+			for b := range 2 {
+				st.Lex[a][b] += float64(m.lex[a][b]) / n
+			}
+		}
+	}
+	if authN > 0 {
+		st.AuthorScore = authS / authN
+	}
+	if quoN > 0 {
+		st.QuotedScore = quoS / quoN
+	}
+	return st
+}
+
+// summaryProbs scores a SummaryInput head on st.
+func summaryProbs(h *Head, st *ActorStats) [3]float64 {
+	W := h.Model.W
+	var l [3]float64
+	for k := range l {
+		l[k] = float64(h.Model.B[k])
+	}
+	for j, sm := range h.Spec.Summary {
+		v := sm.Value(st)
+		row := int(h.summary[j]) * 3
+		for k := range l {
+			l[k] += float64(W[row+k]) * v
+		}
+	}
+	return softmax3(l)
+}
+
 // ActorVector returns the input of head h (an ActorInput head) for the
 // actor with mentions idx of s, for training it.
 func (e *Engine) ActorVector(spec HeadSpec, s *Scores, idx []int) ([]uint32, []float32) {
@@ -305,6 +412,6 @@ func (e *Engine) ActorVector(spec HeadSpec, s *Scores, idx []int) ([]uint32, []f
 	for j, i := range idx {
 		ms[j] = s.Features(i)
 	}
-	st := ActorStats{P: s.MeanProbs(idx), Cues: tallyCues(s, idx)}
+	st := e.Stats(s, idx)
 	return AppendActorVector(nil, nil, spec, e.cfg, ms, &st)
 }

@@ -9,41 +9,64 @@ import (
 
 // Frame is a judgement of an actor from some of its mentions.
 type Frame struct {
-	// Score is P(positive) − P(negative) of Probs: -1 hostile, +1 sympathetic.
-	Score float64
-	// Label and Confidence: see Calibration and ChooseLabel.
-	Label      Label
-	Confidence float64
-	// Probs are P(negative), P(neutral), P(positive) averaged over the
-	// mentions, weighted by confidence, before calibration.
+	// Probs are the actor's P(negative), P(neutral), P(positive); Label
+	// is the most probable class, Confidence its probability, and Score
+	// is P(positive) − P(negative): -1 hostile, +1 sympathetic. So a
+	// positive label always has a positive score, and a neutral-dominant
+	// actor is labelled neutral.
 	Probs          [3]float64
+	Score          float64
+	Label          Label
+	Confidence     float64
 	Role           Role
 	RoleConfidence float64
 	FineRole       FineRole
 	Mentions       int
 }
 
-// Frame aggregates mentions idx of one actor of the given kind. Calibrated
-// frames (those of actors in a report) choose their label with the
-// model's calibration; mention-level frames do not.
-func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, calibrated bool) Frame {
-	P := s.MeanProbs(idx)
-	f := Frame{Score: clamp(P[2] - P[0]), Mentions: len(idx)}
+// Frame aggregates mentions idx of one actor of the given kind. A whole
+// actor's frame (whole is true: an actor or one voice of it in a report)
+// takes its probabilities from the actor head, which learned from
+// document and passage labels how a text frames an actor from its
+// mentions; without that head, and for a mention-level frame, they are
+// the confidence-weighted mean of the mentions' (rescaled by a legacy
+// label calibration, if the model file has one).
+func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, whole bool) Frame {
+	st := e.Stats(s, idx)
+	P := st.P
+	if whole {
+		if e.actor != nil {
+			P = summaryProbs(e.actor, &st)
+		} else {
+			P = rescale(P, e.calib.LabelWeights)
+		}
+	}
+	f := Frame{Score: round3(clamp(P[2] - P[0])), Mentions: len(idx)}
 	for c := range P {
 		f.Probs[c] = round3(P[c])
 	}
-	w := [3]float64{1, 1, 1}
-	if calibrated {
-		w = e.calib.LabelWeights
-	}
-	f.Label, f.Confidence = ChooseLabel(P, w)
-	st := ActorStats{P: P, Cues: tallyCues(s, idx)}
+	l := argmax(P[:])
+	f.Label, f.Confidence = Label(l), round3(P[l])
 	f.Role, f.RoleConfidence = e.roleOf(s, idx, &st)
 	f.FineRole = fineRole(f.Role, kind, st.Cues)
-	f.Score = round3(f.Score)
-	f.Confidence = round3(f.Confidence)
 	f.RoleConfidence = round3(f.RoleConfidence)
 	return f
+}
+
+// rescale multiplies P by w and renormalises.
+func rescale(P, w [3]float64) [3]float64 {
+	var sum float64
+	for c := range P {
+		P[c] *= w[c]
+		sum += P[c]
+	}
+	if !(sum > 0) {
+		return [3]float64{0, 1, 0}
+	}
+	for c := range P {
+		P[c] /= sum
+	}
+	return P
 }
 
 func clamp(x float64) float64 {
@@ -87,8 +110,9 @@ func (c *CueTally) add(f features.CueFact) {
 // role, the head reading the actor's mentions, its polarity and its cue
 // counts (as agent and patient of each kind of act). Without a role head,
 // polarity decides between protagonist and antagonist. An actor is
-// neutral only when nothing frames it: no cue word acts on it or by it,
-// and no mention carries more than a trace of polarity.
+// neutral only when nothing frames it — no cue word acts on it or by it,
+// and no mention carries more than a trace of polarity — and the role
+// head is unsure.
 func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 	var rp [3]float64
 	if e.role >= 0 {
@@ -97,11 +121,15 @@ func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 		rp = [3]float64{st.P[2], st.P[0], 0}
 	}
 	r := argmax(rp[:])
-	if !framed(s, idx, &st.Cues) {
+	if !framed(s, idx, &st.Cues) && rp[r] < neutralRoleConf {
 		return NeutralRole, 1 - rp[r]
 	}
 	return Role(r), rp[r]
 }
+
+// neutralRoleConf: an unframed actor keeps the role head's role when the
+// head is at least this sure of it.
+const neutralRoleConf = 0.5
 
 // unframedScore: a mention whose |P(positive) − P(negative)| stays below
 // it carries no framing.

@@ -145,24 +145,53 @@ func TestCalibration(t *testing.T) {
 	}
 }
 
-func TestChooseLabel(t *testing.T) {
-	one := [3]float64{1, 1, 1}
+func TestRescale(t *testing.T) {
 	for _, tt := range []struct {
-		P, w [3]float64
-		want Label
+		P, w, want [3]float64
 	}{
-		{[3]float64{0.6, 0.3, 0.1}, one, Negative},
-		{[3]float64{0.1, 0.3, 0.6}, one, Positive},
-		{[3]float64{0.2, 0.6, 0.2}, one, Neutral},
-		// weights can lift a minority class...
-		{[3]float64{0.2, 0.5, 0.3}, [3]float64{1, 1, 4}, Positive},
-		// ...but never against the sign of the score
-		{[3]float64{0.3, 0.5, 0.2}, [3]float64{1, 1, 10}, Neutral},
-		{[3]float64{0, 0, 0}, one, Neutral},
+		{[3]float64{0.2, 0.6, 0.2}, [3]float64{1, 1, 1}, [3]float64{0.2, 0.6, 0.2}},
+		{[3]float64{0.25, 0.5, 0.25}, [3]float64{1, 1, 2}, [3]float64{0.2, 0.4, 0.4}},
+		{[3]float64{0, 0, 0}, [3]float64{1, 1, 1}, [3]float64{0, 1, 0}},
 	} {
-		if got, _ := ChooseLabel(tt.P, tt.w); got != tt.want {
-			t.Errorf("ChooseLabel(%v, %v) = %v, want %v", tt.P, tt.w, got, tt.want)
+		got := rescale(tt.P, tt.w)
+		for c := range got {
+			if math.Abs(got[c]-tt.want[c]) > 1e-12 {
+				t.Errorf("rescale(%v, %v) = %v, want %v", tt.P, tt.w, got, tt.want)
+			}
 		}
+	}
+}
+
+// The label rule a reader can check: Label is the most probable class of
+// Probs, Score is P(positive) − P(negative) of the same Probs.
+func TestFrameLabelAgreesWithScore(t *testing.T) {
+	e, p := defaultEngine(t)
+	for _, text := range []string{
+		"Russian jets pounded the town, killing dozens of civilians.",
+		"Aid workers rescued families from the rubble and were praised by residents.",
+		"The delegation arrived in Geneva on Tuesday.",
+		"Rebels said the army had shelled the market; the army denied it.",
+	} {
+		a := p.Analyze(text)
+		var s Scores
+		for _, m := range a.Mentions {
+			e.AddMention(a, &s, features.Span{Start: m.Start, End: m.End}, m.Via)
+		}
+		for i := range a.Mentions {
+			for _, whole := range []bool{false, true} {
+				f := e.Frame(&s, []int{i}, a.Mentions[i].Kind, whole)
+				best := 0
+				for c := range f.Probs {
+					if f.Probs[c] > f.Probs[best] {
+						best = c
+					}
+				}
+				if int(f.Label) != best || math.Abs(f.Score-(f.Probs[2]-f.Probs[0])) > 0.0011 || f.Confidence != f.Probs[best] {
+					t.Errorf("%q, %s: label %v, score %v, confidence %v, probs %v disagree", text, a.Mentions[i].Actor, f.Label, f.Score, f.Confidence, f.Probs)
+				}
+			}
+		}
+		p.Release(a)
 	}
 }
 

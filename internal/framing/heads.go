@@ -17,12 +17,15 @@ const (
 	// ActorInput: the features of an actor's mentions, summed and scaled
 	// by 1/√n, plus the head's summary values of the actor.
 	ActorInput
+	// SummaryInput: the head's summary values of the actor alone.
+	SummaryInput
 )
 
 // Head names in model files.
 const (
 	PolarityHead = "polarity"
 	RoleHead     = "role"
+	ActorHead    = "actor"
 )
 
 // HeadSpec describes one kind of head: its name in model files, its
@@ -46,10 +49,20 @@ type Summary struct {
 
 // ActorStats is what an actor's summary values are computed from: the
 // weighted mean of its mentions' polarity probabilities, and how often it
-// is the agent or the patient of each kind of act.
+// is the agent or the patient of each kind of act; and, for the actor
+// head, how its mentions spread. Nothing in it says who the actor is.
 type ActorStats struct {
 	P    [3]float64
 	Cues CueTally
+
+	N                int           // mentions
+	Mean, Max, Min   [3]float64    // unweighted, over the mentions
+	FracNeg, FracPos float64       // share of mentions whose most probable class is negative, positive
+	Pronoun, Quoted  float64       // share of mentions that are pronouns, that stand in quotations
+	AuthorScore      float64       // mean P(pos) − P(neg) of the author's mentions (0 without)
+	QuotedScore      float64       // the same in quotations
+	Lead             float64       // 1 when a mention stands in the first sentence or paragraph
+	Lex              [2][2]float64 // per mention: [near, far][positive, negative] lexicon weight
 }
 
 // cueSummaries are an actor's cue counts as summary values, log-scaled:
@@ -65,6 +78,42 @@ func cueSummaries() []Summary {
 	return out
 }
 
+// actorSummaries are the actor head's inputs: the spread of the actor's
+// mention probabilities, where and in whose voice it is mentioned, its
+// cue counts and the lexicon around it.
+func actorSummaries() []Summary {
+	cls := [3]string{"neg", "neu", "pos"}
+	var out []Summary
+	for c := range 3 {
+		out = append(out,
+			Summary{"actor:mean:" + cls[c], func(st *ActorStats) float64 { return st.Mean[c] }},
+			Summary{"actor:wmean:" + cls[c], func(st *ActorStats) float64 { return st.P[c] }},
+			Summary{"actor:max:" + cls[c], func(st *ActorStats) float64 { return st.Max[c] }},
+			Summary{"actor:min:" + cls[c], func(st *ActorStats) float64 { return st.Min[c] }})
+	}
+	out = append(out,
+		Summary{"actor:score", func(st *ActorStats) float64 { return st.Mean[2] - st.Mean[0] }},
+		Summary{"actor:frac:neg", func(st *ActorStats) float64 { return st.FracNeg }},
+		Summary{"actor:frac:pos", func(st *ActorStats) float64 { return st.FracPos }},
+		Summary{"actor:n", func(st *ActorStats) float64 { return math.Log1p(float64(st.N)) / 3 }},
+		Summary{"actor:pronoun", func(st *ActorStats) float64 { return st.Pronoun }},
+		Summary{"actor:quoted", func(st *ActorStats) float64 { return st.Quoted }},
+		Summary{"actor:author:score", func(st *ActorStats) float64 { return st.AuthorScore }},
+		Summary{"actor:quoted:score", func(st *ActorStats) float64 { return st.QuotedScore }},
+		Summary{"actor:lead", func(st *ActorStats) float64 { return st.Lead }},
+		Summary{"actor:lex:near:pos", func(st *ActorStats) float64 { return st.Lex[0][0] }},
+		Summary{"actor:lex:near:neg", func(st *ActorStats) float64 { return st.Lex[0][1] }},
+		Summary{"actor:lex:far:pos", func(st *ActorStats) float64 { return st.Lex[1][0] }},
+		Summary{"actor:lex:far:neg", func(st *ActorStats) float64 { return st.Lex[1][1] }},
+		Summary{"actor:bias", func(*ActorStats) float64 { return 1 }},
+	)
+	for _, s := range cueSummaries() {
+		s.Name = "actor:" + s.Name
+		out = append(out, s)
+	}
+	return out
+}
+
 // Specs are the heads this package scores, in the order of Engine.Heads.
 // The polarity head comes first.
 var specs = []HeadSpec{
@@ -74,6 +123,10 @@ var specs = []HeadSpec{
 		{"polarity:negative", func(st *ActorStats) float64 { return float64(float32(st.P[0])) }},
 		{"polarity:positive", func(st *ActorStats) float64 { return float64(float32(st.P[2])) }},
 	}, cueSummaries()...)},
+	// The actor head turns an actor's mentions into how the whole text
+	// frames it: trained on document and passage labels, it is what an
+	// actor's label, score and probabilities in a report come from.
+	{Name: ActorHead, Labels: LabelNames(), Input: SummaryInput, Summary: actorSummaries()},
 }
 
 // Spec returns the spec of the head called name.
@@ -155,11 +208,13 @@ func (h *Head) SummaryIndex() []uint32 { return h.summary }
 // summary values computed from st. Training builds the role head's
 // examples with it, and Engine's fast path computes the same logits.
 func AppendActorVector(idx []uint32, val []float32, spec HeadSpec, cfg features.Config, mentions [][]features.Feature, st *ActorStats) ([]uint32, []float32) {
-	scale := float32(1 / sqrt(float64(len(mentions))))
-	for _, fs := range mentions {
-		for _, f := range fs {
-			idx = append(idx, f.Index)
-			val = append(val, f.Value*scale)
+	if spec.Input == ActorInput {
+		scale := float32(1 / sqrt(float64(len(mentions))))
+		for _, fs := range mentions {
+			for _, f := range fs {
+				idx = append(idx, f.Index)
+				val = append(val, f.Value*scale)
+			}
 		}
 	}
 	for _, sm := range spec.Summary {

@@ -52,6 +52,9 @@ type Analysis struct {
 	// Original is the text as the caller gave it.
 	Original string
 	repaired features.Repaired
+	// firstBreak is the first token after a line break: where the first
+	// paragraph ends
+	firstBreak int
 
 	others []features.Span // spans of all mentions, sorted, for ⟨O⟩
 	parser *features.Parser
@@ -77,6 +80,13 @@ func (p *Pipeline) AnalyzeWith(text string, finder *actors.Finder) *Analysis {
 	}
 	text = t.repaired.Text
 	t.parser.Parse(text, &t.Doc)
+	t.firstBreak = len(t.Doc.Tokens)
+	for k := 1; k < len(t.Doc.Tokens); k++ {
+		if t.Doc.Tokens[k].Flags&features.FlagNewline != 0 {
+			t.firstBreak = k
+			break
+		}
+	}
 	t.Mentions = t.Mentions[:0]
 	if finder != nil {
 		t.Mentions = finder.AppendMentions(t.Mentions, text)
@@ -188,4 +198,18 @@ func (t *Analysis) FromOriginal(off int) int {
 		return off
 	}
 	return sort.Search(len(t.Doc.Text)+1, func(i int) bool { return t.Orig(i) >= off })
+}
+
+// lead reports whether pos stands in the text's first sentence or first
+// paragraph, where news says what matters most.
+func (t *Analysis) lead(pos int) bool {
+	d := &t.Doc
+	i := d.TokenAt(pos)
+	if i >= len(d.Tokens) {
+		return false
+	}
+	if d.SentenceOf(i) == 0 {
+		return true
+	}
+	return i < t.firstBreak
 }
