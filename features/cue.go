@@ -119,12 +119,12 @@ type cueTable struct {
 	common   *hashTable[bool]
 	irrealis *hashTable[bool]
 	det      *hashTable[bool]
-	by, poss uint64
+	by, poss, from uint64
 }
 
 func newCueTable(seed uint64) *cueTable {
 	lx := NewLexicon(seed)
-	t := &cueTable{class: newHashTable[CueClass](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by"), poss: lx.Hash("'s")}
+	t := &cueTable{class: newHashTable[CueClass](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by"), poss: lx.Hash("'s"), from: lx.Hash("from")}
 	for c := CueClass(1); c < NumCues; c++ {
 		for _, w := range cueWords[c] {
 			h := lx.Hash(w)

@@ -204,8 +204,9 @@ const cueWindow = 8
 // cueFeatures relates the mention to cue words near it in its clause: a cue
 // to the right is something the mention does (unless a form of "be" just
 // before it makes it passive), a cue to the left is done to it (unless "by"
-// introduces the mention as the agent). Three patterns are read apart:
-// "⟨T⟩'s victims" makes the mention the one who harms; a cue after "if",
+// introduces the mention as the agent). Four patterns are read apart:
+// "⟨T⟩'s victims" makes the mention the one who harms, and so does
+// "protected from ⟨T⟩"; a cue after "if",
 // "could", "would"... is a possibility, marked as not asserted (Neg), not
 // an act; and an -ed cue after a determiner ("the shelled district")
 // describes the next noun, not an act of a mention further off.
@@ -226,7 +227,12 @@ func (e *Extractor) cueFeatures(d *Doc, dst []Feature, tu int) []Feature {
 		}
 		rel := RelAgent
 		if j < tu {
-			if tu == 0 || u[tu-1].hash != e.cues.by {
+			switch {
+			case c == CueProtection && tu > 0 && u[tu-1].hash == e.cues.from:
+				// "liberating Aleppo from terrorists": what one is
+				// protected from is the threat
+				c = CueAggression
+			case tu == 0 || u[tu-1].hash != e.cues.by:
 				rel = RelPatient
 			}
 		} else if poss && j <= tu+3 && c == CueSuffering {

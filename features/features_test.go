@@ -123,6 +123,11 @@ func TestExtractPlaceholdersAndCues(t *testing.T) {
 			[]string{"⟨T⟩ agent of aggression (victims)"}, []string{"⟨T⟩ agent of suffering (victims)"}},
 		{"The victims of the junta were buried on Sunday.", "victims", nil,
 			nil, []string{"⟨T⟩ agent of aggression (victims)"}},
+		// what one is protected from is the threat
+		{"Russia is liberating Aleppo from terrorists.", "terrorists", nil,
+			[]string{"⟨T⟩ agent of aggression (liberating)"}, []string{"⟨T⟩ patient of protection (liberating)"}},
+		{"Russia is liberating Aleppo.", "Aleppo", nil,
+			[]string{"⟨T⟩ patient of protection (liberating)"}, nil},
 		// a possibility is not an act
 		{"If Russia invades, Europe will respond.", "Russia", nil,
 			[]string{"not(⟨T⟩ agent of aggression (invades))"}, []string{"⟨T⟩ agent of aggression (invades)"}},

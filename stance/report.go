@@ -156,7 +156,8 @@ type Frame struct {
 	Probs [3]float64 `json:"probs"`
 	// Role is protagonist, antagonist, innocent, or neutral when nothing
 	// in the text frames the actor (no cue word acts by or on it, and no
-	// mention carries polarity).
+	// mention carries polarity). An actor's overall role is the one the
+	// author's own voice gives it, where the author gives one.
 	Role Role `json:"role"`
 	// RoleConfidence is the role head's probability of Role.
 	RoleConfidence float64 `json:"role_confidence"`
@@ -270,6 +271,12 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 	if len(author) > 0 {
 		f := frameOf(m.eng.Frame(&s.scores, author, first.Kind, true))
 		af.Author = &f
+		// The role is the article's casting, and the article speaks in
+		// its author's voice: where the author casts the actor, quoted
+		// accusations and praise do not recast it.
+		if f.Role != NeutralRole && len(author) < len(counted) {
+			af.Role, af.RoleConfidence, af.FineRole = f.Role, f.RoleConfidence, f.FineRole
+		}
 	}
 	for _, src := range sources {
 		idx := bySource[src]

@@ -71,6 +71,39 @@ func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog io.Writer) ([
 	return out, nil
 }
 
+// mentionActorExamples makes actor examples of labelled targets: each
+// target with a polarity, with its occurrences in the text, is an actor
+// framed as the label says. Short conflict texts teach the head what
+// doing harm or helping means for a whole actor, which document labels
+// from US politics rarely show.
+func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions) ([]actorExample, error) {
+	cfg := eng.Config()
+	pipe, err := newPipeline(cfg, false)
+	if err != nil {
+		return nil, err
+	}
+	spec, _ := framing.Spec(framing.ActorHead)
+	var out []actorExample
+	var s framing.Scores
+	for i := range recs {
+		r := &recs[i]
+		t := pipe.Analyze(r.Text)
+		t.AddOthers(targetSpans(r)...)
+		for _, tg := range r.Targets {
+			if !tg.HasPolarity {
+				continue
+			}
+			idx := scoreSpans(eng, t, &s, occurrences(r.Text, tg))
+			st := eng.Stats(&s, idx)
+			ex := actorExample{label: tg.Polarity + 1, found: true}
+			ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
+			out = append(out, ex)
+		}
+		pipe.Release(t)
+	}
+	return out, nil
+}
+
 // fitActorHead trains the actor head on examples and adds it to f.
 func fitActorHead(f *models.File, xs []actorExample, o fitOptions) error {
 	cfg, err := features.ParseConfig(f.Config)
@@ -127,12 +160,16 @@ func countFound(xs []actorExample) int {
 // role heads of f are fixed (trained without these documents), and the
 // head is fitted on k−1 folds and scored on the k-th, each document its
 // own group. A document whose actor is not found counts as neutral.
-func cvActors(f *models.File, docs []dataset.Actor, k int, seed uint64, o fitOptions, prog io.Writer) (*evaluate.Confusion, error) {
+func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k int, seed uint64, o fitOptions, prog io.Writer) (*evaluate.Confusion, error) {
 	eng, err := framing.NewEngine(f)
 	if err != nil {
 		return nil, err
 	}
 	xs, err := actorExamples(eng, docs, prog)
+	if err != nil {
+		return nil, err
+	}
+	more, err := mentionActorExamples(eng, extra)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +180,7 @@ func cvActors(f *models.File, docs []dataset.Actor, k int, seed uint64, o fitOpt
 	folds := evaluate.Folds(strata, nil, k, seed)
 	conf := evaluate.NewConfusion(framing.LabelNames())
 	for fold := 0; fold < k; fold++ {
-		var train []actorExample
+		train := append([]actorExample(nil), more...)
 		for i, e := range xs {
 			if folds[i] != fold {
 				train = append(train, e)

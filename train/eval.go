@@ -270,6 +270,8 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&polExtra, "pol", "extra format M polarity data always trained on (e.g. for role cv)")
 	fs.Var(&rolesExtra, "roles", "extra format M role data always trained on")
 	actorsIn := fs.String("actors", "", "format A file: cross-validate the actor head on its documents (polarity head from -pol, role head from -roles)")
+	var actorMentions listFlag
+	fs.Var(&actorMentions, "actor-mentions", "with -actors: format M files whose targets are extra actor-head examples in every fold")
 	k := fs.Int("k", 5, "folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
@@ -291,7 +293,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		prog = stderr
 	}
 	if *actorsIn != "" {
-		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, *k, *skipBad, *asJSON, o, stdout, stderr, prog)
+		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, actorMentions, *k, *skipBad, *asJSON, o, stdout, stderr, prog)
 	}
 	recs, err := readMentionFiles([]string{*in}, *skipBad, stderr)
 	if err != nil {
@@ -389,7 +391,7 @@ func countPolarity(recs []dataset.Mentions) int {
 }
 
 // cvActorsCmd cross-validates the actor head on the documents of path.
-func cvActorsCmd(path string, pol, roles []string, k int, skipBad, asJSON bool, o fitOptions, stdout, stderr, prog io.Writer) error {
+func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad, asJSON bool, o fitOptions, stdout, stderr, prog io.Writer) error {
 	if len(pol) == 0 {
 		return errors.New("cv -actors needs -pol: the polarity data the mention heads are trained on")
 	}
@@ -405,13 +407,17 @@ func cvActorsCmd(path string, pol, roles []string, k int, skipBad, asJSON bool, 
 	if err != nil {
 		return err
 	}
+	am, err := readMentionFiles(actorMentions, skipBad, stderr)
+	if err != nil {
+		return err
+	}
 	fo := o
 	fo.Progress = nil
 	f, err := fitModel(p, r, fo)
 	if err != nil {
 		return err
 	}
-	conf, err := cvActors(f, docs, k, o.Features.Seed, o, prog)
+	conf, err := cvActors(f, docs, am, k, o.Features.Seed, o, prog)
 	if err != nil {
 		return err
 	}

@@ -72,6 +72,8 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&roles, "roles", "format M file with role labels (repeatable)")
 	var actorFiles listFlag
 	fs.Var(&actorFiles, "actors", "format A file of document-level labels to train the actor head on (repeatable; optional)")
+	var actorMentions listFlag
+	fs.Var(&actorMentions, "actor-mentions", "format M file whose labelled targets are extra actor-head examples (repeatable)")
 	out := fs.String("out", "", "model file to write")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
 	quiet := fs.Bool("q", false, "no progress on stderr")
@@ -106,6 +108,10 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	am, err := readMentionFiles(actorMentions, *skipBad, stderr)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	f, err := fitModel(pol, rol, o)
 	if err != nil {
@@ -120,6 +126,11 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		more, err := mentionActorExamples(eng, am)
+		if err != nil {
+			return err
+		}
+		xs = append(xs, more...)
 		if err := fitActorHead(f, xs, o); err != nil {
 			return fmt.Errorf("fit actor head: %w", err)
 		}
