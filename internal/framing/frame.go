@@ -106,10 +106,12 @@ func (c *CueTally) add(f features.CueFact) {
 	}
 }
 
-// roleOf decides the main role of an actor: the role head's most probable
-// role, the head reading the actor's mentions, its polarity and its cue
-// counts (as agent and patient of each kind of act). Without a role head,
-// polarity decides between protagonist and antagonist. An actor is
+// roleOf decides the main role of an actor from the role head, which reads
+// the actor's mentions, its polarity and its cue counts, and from the cue
+// counts again as pseudo-counts: the head is trained mostly on climate
+// news (NFC), where acts of war are rare, so the cue words carry who does
+// what to whom to conflict news. Doing harm counts double. Without a role
+// head, polarity decides between protagonist and antagonist. An actor is
 // neutral only when nothing frames it — no cue word acts on it or by it,
 // and no mention carries more than a trace of polarity — and the role
 // head is unsure.
@@ -120,6 +122,18 @@ func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 	} else {
 		rp = [3]float64{st.P[2], st.P[0], 0}
 	}
+	cues := &st.Cues
+	agg := cues[features.CueAggression]
+	prot := cues[features.CueProtection].Agent + cues[features.CuePeace].Agent + cues[features.CuePraise].Patient
+	suffer := cues[features.CueSuffering].Agent + cues[features.CueSuffering].Patient + agg.Patient
+	bad := 2*agg.Agent + cues[features.CueDeceit].Agent + cues[features.CueCondemn].Patient
+	if total := prot + suffer + bad; total > 0 {
+		// The head's opinion weighs as much as headWeight cue words
+		// (chosen on NFC's folds with train cv).
+		rp[0] = (rp[0]*headWeight + prot) / (headWeight + total)
+		rp[1] = (rp[1]*headWeight + bad) / (headWeight + total)
+		rp[2] = (rp[2]*headWeight + suffer) / (headWeight + total)
+	}
 	r := argmax(rp[:])
 	if !framed(s, idx, &st.Cues) && rp[r] < neutralRoleConf {
 		return NeutralRole, 1 - rp[r]
@@ -127,9 +141,12 @@ func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 	return Role(r), rp[r]
 }
 
+// headWeight is how many cue words the role head's probabilities weigh as.
+const headWeight = 2
+
 // neutralRoleConf: an unframed actor keeps the role head's role when the
 // head is at least this sure of it.
-const neutralRoleConf = 0.5
+const neutralRoleConf = 0.4
 
 // unframedScore: a mention whose |P(positive) − P(negative)| stays below
 // it carries no framing.
