@@ -359,9 +359,9 @@ type scratch struct {
 	other []otherKey
 
 	vetoed  []vetoMark
-	generic bool    // matchCatalogue found a generic government word
-	counts  []int32 // mentions per Catalogue.targets, for resolveGeneric
-	marks   []uint8 // per token, for discover
+	generic bool     // matchCatalogue found a generic government word
+	counts  []int32  // mentions per Catalogue.targets, for resolveGeneric
+	marks   []uint16 // per token, for discover
 	found   []Mention
 	merged  []Mention
 
@@ -369,6 +369,7 @@ type scratch struct {
 	surnames map[string]string
 	seen     map[string]int
 	listed   map[string]bool
+	placed   map[string]bool // names seen right after a locative: places
 }
 
 type vetoMark struct {
@@ -445,6 +446,7 @@ var (
 	kForces     = newLitKey("forces")
 	kTroops     = newLitKey("troops")
 	kSoldiers   = newLitKey("soldiers")
+	kOf         = newLitKey("of")
 )
 
 // lowerASCII is the byte-wise ASCII lower case; other bytes are kept.
