@@ -64,6 +64,9 @@ neighbourhood neighborhood suburb suburbs area oblast enclave camp airport airba
 // Institute for US and Canadian Studies", "the Gulf of Aden".
 var connectors = toSet(`of for and on the de del des du la`)
 
+// ofWords are the connectors that open a name's complement.
+var ofWords = toSet(`of for on`)
+
 // gazetteer holds places.txt: towns and regions a text names as places.
 //
 //go:embed places.txt
@@ -115,7 +118,7 @@ var wordFlags = func() map[string]uint16 {
 }()
 
 // particles join the words of a name: Abu Bakr al-Baghdadi, Ludwig van Beethoven.
-var particles = toSet(`al el bin ibn abu de da di du van von der den la le`)
+var particles = toSet(`al el ez es bin ibn abu de da di du van von der den la le i`)
 
 // Per-token marks of discover, in scratch.marks.
 const (
@@ -246,6 +249,9 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		}
 		kind := Organisation
 		switch {
+		case a > start && gazetteer[text[toks[start].start:toks[j-1].end]]:
+			// "South Ossetia", "West Bank": the compass word belongs
+			a, name, kind = start, text[toks[start].start:toks[j-1].end], Place
 		case s.placeRun(text, a, j):
 			kind = Place
 		case s.anyFlag(text, a, j, fOrg):
@@ -272,8 +278,8 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		}
 		found = append(found, Mention{Actor: canonicalSpaces(name), Kind: kind, Start: toks[a].start, End: toks[j-1].end, Via: Discovered})
 	}
-	found = dropSingletons(found, s.seen)
 	placeLists(found, text, placed)
+	found = dropSingletons(found, s.seen)
 	s.found = found
 	// The maps hold strings of the text; do not keep them in the pool.
 	clear(mid)
@@ -376,19 +382,26 @@ func (f *Finder) wholeNames(dst []Mention, first int, text string, s *scratch) [
 		}
 		// the run from i: capitalised words, covered or not, and
 		// connectors between them
-		j, last, joined, key := i+1, i, false, false
+		// "the" joins only after "of", "for" or "on" ("Committee of the
+		// Red Cross"), and "and" only inside such a phrase ("Institute for
+		// US and Canadian Studies"), or two names listed side by side
+		// would become one: "the Karsh Mountains and the Old Town Square".
+		j, last, joined, key, of := i+1, i, false, false, false
 		for j < len(toks) && adjacent(text, toks[j-1], toks[j]) && marks[j]&mHeadline == 0 {
 			if toks[j].upper() {
 				last = j
 				j++
 				continue
 			}
-			if s.lowerIn(text, j, connectors) && !toks[j].upper() {
-				joined = true
-				j++
-				continue
+			if !s.lowerIn(text, j, connectors) {
+				break
 			}
-			break
+			if s.lowerIs(text, j, kAnd) && !of || s.lowerIs(text, j, kThe) && !s.lowerIn(text, j-1, ofWords) {
+				break
+			}
+			of = of || s.lowerIn(text, j, ofWords)
+			joined = true
+			j++
 		}
 		j = last + 1
 		start := i
