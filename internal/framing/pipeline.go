@@ -2,6 +2,7 @@ package framing
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -154,10 +155,138 @@ func (t *Analysis) VoiceAt(pos int) Voice {
 	if q.Source == "" {
 		return Voice{Kind: UnattributedVoice}
 	}
+	if q.Pronoun {
+		if i := t.speakerOf(qi, 0); i >= 0 {
+			return Voice{Kind: QuotedVoice, Source: t.Mentions[i].Actor}
+		}
+	}
 	if i := t.MentionIn(q.SourceStart, q.SourceEnd); i >= 0 {
 		return Voice{Kind: QuotedVoice, Source: t.Mentions[i].Actor}
 	}
 	return Voice{Kind: QuotedVoice, Source: q.Source}
+}
+
+// speakerSentences is how many sentences before a quotation attributed to
+// a pronoun are searched for its speaker.
+const speakerSentences = 3
+
+// speakerOf returns the mention that speaks quotation qi, whose source is
+// a pronoun, or -1 to fall back on the pronoun's own mention (the last
+// person named). In
+//
+//	Frolov said Moscow could not remove Assad.
+//	"Russia expects Assad's regime to stay," he said.
+//
+// "he" is Frolov, not Assad: the speaker of "he said" is the one the text
+// last had speak — the subject of a speech verb ("X said", "said X",
+// "according to X", "X told") or the source of the quotation before —
+// within the last few sentences, not the last name, which is as often
+// someone the speaker speaks of. depth bounds the chain of pronoun
+// sources followed.
+func (t *Analysis) speakerOf(qi, depth int) int {
+	qs := t.Quotes
+	// A continued quotation shares its source span with the first of its
+	// run; the search starts from there.
+	for qi > 0 && qs[qi-1].SourceStart == qs[qi].SourceStart && qs[qi-1].Pronoun {
+		qi--
+	}
+	q := &qs[qi]
+	text := t.Doc.Text
+	anchor := min(q.Start, q.SourceStart)
+	from := sentencesBack(text, anchor, speakerSentences)
+	person := isPersonalPronoun(q.Source)
+	fits := func(m *actors.Mention) bool {
+		if person {
+			return m.Kind == actors.Person
+		}
+		return m.Kind != actors.Place && m.Kind != actors.Person
+	}
+	best, bestPos := -1, -1
+	// the source of the quotation before, if within reach
+	for k := qi - 1; k >= 0; k-- {
+		p := &qs[k]
+		if p.End < from {
+			break
+		}
+		if p.Source == "" || p.Scare || p.SourceStart >= anchor {
+			continue
+		}
+		i := -1
+		if p.Pronoun && depth < 3 {
+			i = t.speakerOf(k, depth+1)
+		} else if !p.Pronoun {
+			i = t.MentionIn(p.SourceStart, p.SourceEnd)
+		}
+		if i >= 0 && fits(&t.Mentions[i]) {
+			best, bestPos = i, max(p.End, p.SourceEnd)
+		}
+		break
+	}
+	// the last subject of a speech verb, outside quotations
+	hi := sort.Search(len(t.Mentions), func(i int) bool { return t.Mentions[i].Start >= anchor })
+	for i := hi - 1; i >= 0; i-- {
+		m := &t.Mentions[i]
+		if m.End <= from || m.Start <= bestPos {
+			break
+		}
+		if m.Via == actors.Pronoun || !fits(m) || t.QuoteAt(m.Start) >= 0 {
+			continue
+		}
+		if quotes.Speaks(text, m.Start, m.End) {
+			return i
+		}
+	}
+	return best
+}
+
+// isPersonalPronoun: he, she and their forms name a person; they, we and
+// it may name a group, an outlet or a government.
+func isPersonalPronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "he", "she", "his", "her", "him", "i":
+		return true
+	}
+	return false
+}
+
+// sentencesBack returns the start of the n-th sentence before pos: the
+// sentence holding pos counts as none. A line break ends a sentence.
+func sentencesBack(text string, pos, n int) int {
+	ends := 0
+	for i := pos - 1; i > 0; i-- {
+		c := text[i-1]
+		if c == '\n' || (c == '.' || c == '!' || c == '?') && (text[i] == ' ' || text[i] == '\n') {
+			// skip the white space, so that ". \n" counts once
+			if strings.TrimSpace(text[i:pos]) == "" {
+				continue
+			}
+			ends++
+			if ends > n {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// Speaks reports whether mention i only speaks or reports where it
+// stands: it is the source of a quotation, or the one who speaks or
+// reports in its sentence ("RT reported", "Fox News said", "according to
+// Reuters", "RT's report"). There the text gives the mention a voice
+// rather than framing it, so an outlet that only reports can be kept
+// among the voices and out of the framed actors.
+func (t *Analysis) Speaks(i int) bool {
+	if i < 0 || i >= len(t.Mentions) {
+		return false
+	}
+	m := &t.Mentions[i]
+	for k := range t.Quotes {
+		q := &t.Quotes[k]
+		if q.Source != "" && q.SourceStart < m.End && m.Start < q.SourceEnd {
+			return true
+		}
+	}
+	return quotes.Speaks(t.Doc.Text, m.Start, m.End)
 }
 
 // SentenceAround returns the byte span of the sentence holding pos.
