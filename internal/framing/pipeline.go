@@ -187,7 +187,7 @@ func (t *Analysis) speakerOf(qi, depth int) int {
 	qs := t.Quotes
 	// A continued quotation shares its source span with the first of its
 	// run; the search starts from there.
-	for qi > 0 && qs[qi-1].SourceStart == qs[qi].SourceStart && qs[qi-1].Pronoun {
+	for steps := 0; qi > 0 && qs[qi-1].SourceStart == qs[qi].SourceStart && qs[qi-1].Pronoun && steps < 64; steps++ {
 		qi--
 	}
 	q := &qs[qi]
@@ -250,10 +250,13 @@ func isPersonalPronoun(w string) bool {
 }
 
 // sentencesBack returns the start of the n-th sentence before pos: the
-// sentence holding pos counts as none. A line break ends a sentence.
+// sentence holding pos counts as none. A line break ends a sentence. It
+// looks back at most speakerWindow bytes, so that text without sentence
+// ends costs no more per quotation than prose does.
 func sentencesBack(text string, pos, n int) int {
 	ends := 0
-	for i := pos - 1; i > 0; i-- {
+	floor := max(0, pos-speakerWindow)
+	for i := pos - 1; i > floor; i-- {
 		c := text[i-1]
 		if c == '\n' || (c == '.' || c == '!' || c == '?') && (text[i] == ' ' || text[i] == '\n') {
 			// skip the white space, so that ". \n" counts once
@@ -266,8 +269,12 @@ func sentencesBack(text string, pos, n int) int {
 			}
 		}
 	}
-	return 0
+	return floor
 }
+
+// speakerWindow bounds, in bytes, the text searched for the speaker of a
+// pronoun: a few sentences of news are well within it.
+const speakerWindow = 2000
 
 // Speaks reports whether mention i only speaks or reports where it
 // stands: it is the source of a quotation, or the one who speaks or
@@ -280,7 +287,12 @@ func (t *Analysis) Speaks(i int) bool {
 		return false
 	}
 	m := &t.Mentions[i]
-	for k := range t.Quotes {
+	// A source lies near its quotation: within 200 bytes before or 160
+	// after it, or in the sentence before a block quotation. Looking at the
+	// quotations within speakerReach of the mention, not at all of them,
+	// keeps a call cheap in a long text.
+	k := sort.Search(len(t.Quotes), func(k int) bool { return t.Quotes[k].End > m.Start-speakerReach })
+	for ; k < len(t.Quotes) && t.Quotes[k].Start < m.End+speakerReach; k++ {
 		q := &t.Quotes[k]
 		if q.Source != "" && q.SourceStart < m.End && m.Start < q.SourceEnd {
 			return true
@@ -288,6 +300,9 @@ func (t *Analysis) Speaks(i int) bool {
 	}
 	return quotes.Speaks(t.Doc.Text, m.Start, m.End)
 }
+
+// speakerReach is how far from a quotation Speaks looks for its source.
+const speakerReach = 1000
 
 // SentenceAround returns the byte span of the sentence holding pos.
 func (t *Analysis) SentenceAround(pos int) (int, int) {
