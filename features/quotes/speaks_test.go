@@ -81,3 +81,13 @@ func TestPronounSource(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSpeaks: any text and span is answered without a panic.
+func FuzzSpeaks(f *testing.F) {
+	f.Add(`"We will stay," said Ivan Petrov, a local official.`, 20, 31)
+	f.Add("RT's report", 0, 2)
+	f.Add("according to \xff", 13, 14)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		Speaks(text, start, end)
+	})
+}
