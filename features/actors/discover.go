@@ -60,12 +60,34 @@ enclave countryside capital oblast`)
 var placeNounsAfter = toSet(`village villages town city province region district districts governorate countryside
 neighbourhood neighborhood suburb suburbs area oblast enclave camp airport airbase`)
 
-// connectors join the words of a long organisation or place name: "the
-// Institute for US and Canadian Studies", "the Gulf of Aden".
-var connectors = toSet(`of for and on the de del des du la`)
+// Connectors join the words of a long organisation or place name: "the
+// Institute for US and Canadian Studies", "the Gulf of Aden". cOf marks
+// those that open a name's complement: of, for, on.
+const (
+	cOther = 1 + iota // de, del, des, du, la
+	cOf
+	cAnd
+	cThe
+)
 
-// ofWords are the connectors that open a name's complement.
-var ofWords = toSet(`of for on`)
+// connector says which connector token i is, or 0. It reads the token's
+// key, not a map: it is asked of the word after every capitalised one.
+func (s *scratch) connector(i int) int {
+	if !s.toks[i].plain() || s.toks[i].end-s.toks[i].start > 3 {
+		return 0
+	}
+	switch string(s.key(i)) {
+	case "of", "for", "on":
+		return cOf
+	case "and":
+		return cAnd
+	case "the":
+		return cThe
+	case "de", "del", "des", "du", "la":
+		return cOther
+	}
+	return 0
+}
 
 // gazetteer holds places.txt: towns and regions a text names as places.
 //
@@ -380,32 +402,39 @@ func (f *Finder) wholeNames(dst []Mention, first int, text string, s *scratch) [
 			i++
 			continue
 		}
-		// the run from i: capitalised words, covered or not, and
-		// connectors between them
-		// "the" joins only after "of", "for" or "on" ("Committee of the
+		// The run from i: capitalised words, covered or not, and
+		// connectors between them. "The" joins only after "of", "for" or "on" ("Committee of the
 		// Red Cross"), and "and" only inside such a phrase ("Institute for
 		// US and Canadian Studies"), or two names listed side by side
 		// would become one: "the Karsh Mountains and the Old Town Square".
+		// The cheap tests come first: most capitalised words are followed
+		// by a lower-case word that joins nothing.
 		j, last, joined, key, of := i+1, i, false, false, false
-		for j < len(toks) && adjacent(text, toks[j-1], toks[j]) && marks[j]&mHeadline == 0 {
-			if toks[j].upper() {
+		for j < len(toks) && marks[j]&mHeadline == 0 {
+			c := 0
+			if !toks[j].upper() {
+				c = s.connector(j)
+				if c == 0 || c == cAnd && !of || c == cThe && s.connector(j-1) != cOf {
+					break
+				}
+			}
+			if !adjacent(text, toks[j-1], toks[j]) {
+				break
+			}
+			if c == 0 {
 				last = j
-				j++
-				continue
+			} else {
+				of = of || c == cOf
+				joined = true
 			}
-			if !s.lowerIn(text, j, connectors) {
-				break
-			}
-			if s.lowerIs(text, j, kAnd) && !of || s.lowerIs(text, j, kThe) && !s.lowerIn(text, j-1, ofWords) {
-				break
-			}
-			of = of || s.lowerIn(text, j, ofWords)
-			joined = true
 			j++
 		}
 		j = last + 1
 		start := i
 		i = j
+		if j-start < 2 {
+			continue // one word: the ordinary run finds it
+		}
 		// leading titles and sentence words are not part of the name
 		a := start
 		for a < j && marks[a]&mCovered == 0 && (s.flags(text, a)&(fTitle|fNotName) != 0 || !toks[a].upper()) {

@@ -447,8 +447,6 @@ var (
 	kTroops     = newLitKey("troops")
 	kSoldiers   = newLitKey("soldiers")
 	kOf         = newLitKey("of")
-	kAnd        = newLitKey("and")
-	kThe        = newLitKey("the")
 )
 
 // lowerASCII is the byte-wise ASCII lower case; other bytes are kept.
