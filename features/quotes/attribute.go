@@ -38,8 +38,11 @@ type word struct {
 
 // words splits text[from:to] into words (letters, digits and the marks
 // inside names: . - ' ’), and stops at a sentence end if stopAtEnd.
-func words(text string, from, to int) []word {
-	var ws []word
+func words(text string, from, to int) []word { return appendWords(nil, text, from, to) }
+
+// appendWords is words appending to ws, so that a caller with a small
+// array of its own allocates nothing.
+func appendWords(ws []word, text string, from, to int) []word {
 	i := from
 	for i < to {
 		r, n := utf8.DecodeRuneInString(text[i:to])
@@ -428,7 +431,8 @@ func Speaks(text string, start, end int) bool {
 		if rest[0] == 's' {
 			rest = rest[1:]
 		}
-		ws := words(rest, 0, min(len(rest), 60))
+		var buf [16]word
+		ws := appendWords(buf[:0], rest, 0, min(len(rest), 60))
 		// "RT's report", "Fox News' latest report"
 		for k := 0; k < len(ws) && k < 3; k++ {
 			if reportNouns[lower(ws[k].s)] {
@@ -441,7 +445,8 @@ func Speaks(text string, start, end int) bool {
 	if to > len(text) {
 		to = len(text)
 	}
-	ws := words(text, end, to)
+	var buf [40]word
+	ws := appendWords(buf[:0], text, end, to)
 	k := 0
 	if len(ws) > 0 && strings.HasPrefix(strings.TrimLeft(text[end:ws[0].start], " "), ",") {
 		// an apposition: up to the next comma, within a dozen words
@@ -467,7 +472,8 @@ func Speaks(text string, start, end int) bool {
 	if from < 0 {
 		from = 0
 	}
-	bw := words(text, from, start)
+	var bbuf [16]word
+	bw := appendWords(bbuf[:0], text, from, start)
 	if len(bw) == 0 || strings.ContainsAny(text[bw[len(bw)-1].end:start], ".!?;\n") {
 		return false
 	}
