@@ -3,6 +3,8 @@ package actors
 import (
 	_ "embed"
 	"strings"
+
+	"github.com/actorframe/actorframe/features/quotes"
 )
 
 // notNames are capitalised words that start sentences or name times and
@@ -638,6 +640,11 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 		}
 		switch class {
 		case personal:
+			if k := s.speakerBefore(ms, mi, text, ti); k >= 0 {
+				m := &ms[k]
+				found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start, End: t.end, Via: Pronoun})
+				continue
+			}
 			between := sentenceCounter{text: text, pos: t.start, to: t.start}
 			for k := mi - 1; k >= 0; k-- {
 				m := &ms[k]
@@ -677,6 +684,91 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 		return dst
 	}
 	return s.mergeFound(dst, first, found)
+}
+
+// speakerBefore returns the index in ms (of the mentions before ms[mi])
+// of the speaker of "he said" or "she told" at token ti, or -1 when ti is
+// no such pronoun or no one spoke lately. The speaker is the last person
+// the text had speak (Frolov in `Frolov said Moscow could not remove
+// Assad. "Russia expects Assad's regime to stay," he said.`), within three
+// sentences before the quotation the pronoun closes; the last person
+// named is as often someone the speaker speaks of.
+func (s *scratch) speakerBefore(ms []Mention, mi int, text string, ti int) int {
+	toks := s.toks
+	if k := s.key(ti); string(k) != "he" && string(k) != "she" || ti+1 >= len(toks) {
+		return -1
+	}
+	v := ti + 1
+	if s.softWord(v) && v+1 < len(toks) {
+		v++ // "he also said"
+	}
+	if !adjacent2(text, toks[v-1], toks[v]) || !quotes.IsSpeechVerb(text[toks[v].start:toks[v].end]) {
+		return -1
+	}
+	// A pronoun after a closing quote mark speaks the quotation: look
+	// before it, and past the names it holds.
+	anchor := toks[ti].start
+	if open := openingQuote(text, anchor); open >= 0 {
+		anchor = open
+	}
+	between := sentenceCounter{text: text, pos: anchor, to: anchor}
+	for k := mi - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.Start >= anchor {
+			continue
+		}
+		if between.from(m.End) > 3 {
+			break
+		}
+		if m.Kind == Person && m.Via != Pronoun && quotes.Speaks(text, m.Start, m.End) {
+			return k
+		}
+	}
+	return -1
+}
+
+// softWord: "also", "later", "has", "had" may stand between a speaker and
+// its verb.
+func (s *scratch) softWord(i int) bool {
+	if !s.toks[i].plain() {
+		return false
+	}
+	switch string(s.key(i)) {
+	case "also", "later", "has", "had", "then":
+		return true
+	}
+	return false
+}
+
+// openingQuote returns the offset of the quote mark that opens the
+// quotation closed just before pos (`"...," he said`), or -1 when none
+// closes there. It stays in the paragraph and looks at most 2000 bytes
+// back.
+func openingQuote(text string, pos int) int {
+	i := pos
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == ',') {
+		i--
+	}
+	switch {
+	case i > 0 && text[i-1] == '"':
+		i--
+	case strings.HasSuffix(text[:i], "”"):
+		i -= len("”")
+	default:
+		return -1
+	}
+	for j := i - 1; j >= 0 && i-j < 2000; j-- {
+		switch text[j] {
+		case '\n':
+			return -1
+		case '"':
+			return j
+		}
+		if strings.HasPrefix(text[j:], "“") {
+			return j
+		}
+	}
+	return -1
 }
 
 // sentenceCounter gives sentencesBetween(text, a, to) for a falling a,
