@@ -890,22 +890,30 @@ var titleLower = func() map[string]bool {
 // and a possessive ("Russia's President Putin") stay as they are.
 func attachTitles(dst []Mention, first int, text string) []Mention {
 	ms := dst[first:]
-	out := first
+	out := -1 // where the next kept mention goes, once one is dropped
 	for k := 0; k < len(ms); k++ {
-		m := ms[k]
-		if k+1 < len(ms) && m.Via == Listed && (m.Kind == Country || m.Kind == Government || m.Kind == Military) &&
-			ms[k+1].Kind == Person && ms[k+1].Via != Pronoun && titleBetween(text, m, ms[k+1].Start) {
+		m := &ms[k]
+		if k+1 < len(ms) && ms[k+1].Kind == Person && m.Via == Listed && (m.Kind == Country || m.Kind == Government || m.Kind == Military) &&
+			ms[k+1].Via != Pronoun && titleBetween(text, *m, ms[k+1].Start) {
+			if out < 0 {
+				out = k
+			}
 			p := ms[k+1]
 			p.Start = m.Start
-			dst[out] = p
+			ms[out] = p
 			out++
 			k++
 			continue
 		}
-		dst[out] = m
-		out++
+		if out >= 0 {
+			ms[out] = *m
+			out++
+		}
 	}
-	return dst[:out]
+	if out < 0 {
+		return dst // nothing moved: most texts
+	}
+	return dst[:first+out]
 }
 
 // titleBetween reports whether the text from country mention m to a

@@ -43,8 +43,13 @@ func words(text string, from, to int) []word { return appendWords(nil, text, fro
 // appendWords is words appending to ws, so that a caller with a small
 // array of its own allocates nothing.
 func appendWords(ws []word, text string, from, to int) []word {
-	i := from
-	for i < to {
+	return appendWordsN(ws, text, from, to, -1)
+}
+
+// appendWordsN is appendWords stopping after max words (max < 0: all).
+func appendWordsN(ws []word, text string, from, to, max int) []word {
+	i, first := from, len(ws)
+	for i < to && len(ws)-first != max {
 		r, n := utf8.DecodeRuneInString(text[i:to])
 		if !isWordRune(r) {
 			i += n
@@ -397,8 +402,14 @@ var softWords = map[string]bool{
 
 // IsSpeechVerb reports whether w (any case) is a verb of speech or of
 // reporting: said, told, added, reported...
-func IsSpeechVerb(w string) bool {
+func IsSpeechVerb(w string) bool { return inSet(speechVerbs, w) || inSet(reportVerbs, w) }
+
+// inSet reports whether w, lower-cased (ASCII) and without a trailing
+// period, is in set, without allocating: lower allocates for every
+// capitalised word, and Speaks is asked of many.
+func inSet(set map[string]bool, w string) bool {
 	var buf [24]byte
+	w = strings.TrimRight(w, ".")
 	if len(w) > len(buf) {
 		return false
 	}
@@ -410,7 +421,7 @@ func IsSpeechVerb(w string) bool {
 		}
 		b = append(b, c)
 	}
-	return speechVerbs[string(b)] || reportVerbs[string(b)]
+	return set[string(b)]
 }
 
 // Speaks reports whether the name at text[start:end] is, there, the one
@@ -435,7 +446,7 @@ func Speaks(text string, start, end int) bool {
 		ws := appendWords(buf[:0], rest, 0, min(len(rest), 60))
 		// "RT's report", "Fox News' latest report"
 		for k := 0; k < len(ws) && k < 3; k++ {
-			if reportNouns[lower(ws[k].s)] {
+			if inSet(reportNouns, ws[k].s) {
 				return true
 			}
 		}
@@ -445,11 +456,14 @@ func Speaks(text string, start, end int) bool {
 	if to > len(text) {
 		to = len(text)
 	}
-	var buf [40]word
-	ws := appendWords(buf[:0], text, end, to)
+	// Words are read only as far as needed: the verb is the next word
+	// or two, or follows an apposition of a dozen words at most.
+	var buf [16]word
+	ws := appendWordsN(buf[:0], text, end, to, 4)
 	k := 0
 	if len(ws) > 0 && strings.HasPrefix(strings.TrimLeft(text[end:ws[0].start], " "), ",") {
 		// an apposition: up to the next comma, within a dozen words
+		ws = appendWordsN(buf[:0], text, end, to, len(buf))
 		for k < len(ws) && k < 12 && !strings.Contains(text[ws[k].end:min(len(text), ws[k].end+2)], ",") {
 			k++
 		}
@@ -459,11 +473,10 @@ func Speaks(text string, start, end int) bool {
 		}
 	}
 	for ; k < len(ws) && k < 16; k++ {
-		w := lower(ws[k].s)
-		if IsSpeechVerb(w) {
+		if IsSpeechVerb(ws[k].s) {
 			return !hasSentenceEnd(text, end, ws[k].start) && !strings.ContainsAny(text[end:ws[k].start], "\n\"“”")
 		}
-		if !softWords[w] {
+		if !inSet(softWords, ws[k].s) {
 			break
 		}
 	}
@@ -477,19 +490,19 @@ func Speaks(text string, start, end int) bool {
 	if len(bw) == 0 || strings.ContainsAny(text[bw[len(bw)-1].end:start], ".!?;\n") {
 		return false
 	}
-	last := lower(bw[len(bw)-1].s)
+	last := bw[len(bw)-1].s
 	switch {
-	case last == "to" && len(bw) >= 2 && lower(bw[len(bw)-2].s) == "according":
+	case strings.EqualFold(last, "to") && len(bw) >= 2 && strings.EqualFold(bw[len(bw)-2].s, "according"):
 		return true
-	case last == "by" && len(bw) >= 2 && (reportNouns[lower(bw[len(bw)-2].s)] || IsSpeechVerb(bw[len(bw)-2].s)):
+	case strings.EqualFold(last, "by") && len(bw) >= 2 && (inSet(reportNouns, bw[len(bw)-2].s) || IsSpeechVerb(bw[len(bw)-2].s)):
 		return true
 	}
 	// `," said X` and `," said the foreign minister, X`: only after a
 	// quotation or a comma is "said X" its speaker; in "Obama said
 	// Russia..." Russia is what is said.
 	for k := len(bw) - 1; k >= 0 && k >= len(bw)-5; k-- {
-		w := lower(bw[k].s)
-		if w == "said" || w == "says" || w == "added" || w == "asked" || w == "wrote" {
+		w := bw[k].s
+		if inSet(sayWords, w) {
 			before := strings.TrimRight(text[from:bw[k].start], " ")
 			if before == "" && from > 0 {
 				return false // too far back to tell
@@ -497,12 +510,15 @@ func Speaks(text string, start, end int) bool {
 			return before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "\"") ||
 				strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\n")
 		}
-		if !titles[w] && !capitalised(bw[k].s) {
+		if !inSet(titles, w) && !capitalised(w) {
 			break
 		}
 	}
 	return false
 }
+
+// sayWords may precede their speaker: `," said X`.
+var sayWords = map[string]bool{"said": true, "says": true, "added": true, "asked": true, "wrote": true}
 
 func paragraphStart(text string, pos int) int {
 	if i := strings.LastIndexByte(text[:pos], '\n'); i >= 0 {
