@@ -28,10 +28,14 @@ const (
 	ArmedGroup   Kind = "armed_group"
 	Media        Kind = "media"
 	Group        Kind = "group" // generic: civilians, refugees, rebels
+	// Place is a town, region, river or street the text names: where
+	// things happen, not who does them. Only discovery makes places (a
+	// capital stays a metonym for its government: "Moscow said").
+	Place Kind = "place"
 )
 
 // kinds lists the valid kinds, in the order the README gives them.
-var kinds = []Kind{Country, Government, Military, Person, Organisation, ArmedGroup, Media, Group}
+var kinds = []Kind{Country, Government, Military, Person, Organisation, ArmedGroup, Media, Group, Place}
 
 // checkKind refuses an unknown kind, naming entry i; "" means no kind.
 func checkKind(i int, a Actor) error {

@@ -1,7 +1,10 @@
 package actors
 
 import (
+	_ "embed"
 	"strings"
+
+	"github.com/actorframe/actorframe/features/quotes"
 )
 
 // notNames are capitalised words that start sentences or name times and
@@ -32,7 +35,76 @@ Company Corp Inc Ltd Center Centre Foundation Association Court Commission Netwo
 Daily Herald Tribune Review Studies School College Hospital Church Club Authority Office Service Services
 Brigade Brigades Battalion Movement Coalition Alliance League Federation Fund Board Bureau Police Guard
 Guards Navy Airlines Group Media Channel Today Post Monitor Watch International National Republic State
-Square Street Mountains Mountain River Sea Ocean Province District City Village Airport Base Road`)
+Fleet Ministries Institution Academy Society Trust Initiative Council`)
+
+// placeWords mark a proper-noun run as a place: "the Thardeh Mountains",
+// "Tahrir Square". A run ending in one is a place even if it holds an
+// organisation word ("Hmeimim Air Base"); one ending in an organisation
+// word is an organisation even if it holds a place word ("City University").
+var placeWords = toSet(`Square Street Mountains Mountain Hills Hill River Sea Ocean Province District City Village Town
+Airport Airbase Base Road Valley Island Islands Region Governorate Oblast Bay Gulf Lake Desert Camp Border Plain Plains
+Strait Straits Peninsula Coast Heights Canal Port Harbour Harbor Crossing Bridge Avenue Boulevard Highway Neighbourhood
+Neighborhood District Districts Oasis Dam Prefecture County Territory Territories Corridor`)
+
+// weakOrgWords are organisation words that do not make a name joined by
+// "of" or "and" one organisation: "Islamic Republic of Iran" and "Armed
+// Forces of Ukraine" name their country, whose mention must stay.
+var weakOrgWords = toSet(`International National Republic State Forces Force Army Navy Guard Guards Police Union
+Front Brigade Brigades Battalion Group Today`)
+
+// placeNounsBefore, lower case, announce a place: "the village of Al-Arfa".
+var placeNounsBefore = toSet(`village villages town towns city cities province provinces region regions district
+districts governorate governorates county suburb suburbs neighbourhood neighborhood port resort area areas outskirts
+enclave countryside capital oblast`)
+
+// placeNounsAfter, lower case, follow a place: "Al-Hawiqah districts",
+// "Idlib province".
+var placeNounsAfter = toSet(`village villages town city province region district districts governorate countryside
+neighbourhood neighborhood suburb suburbs area oblast enclave camp airport airbase`)
+
+// Connectors join the words of a long organisation or place name: "the
+// Institute for US and Canadian Studies", "the Gulf of Aden". cOf marks
+// those that open a name's complement: of, for, on.
+const (
+	cOther = 1 + iota // de, del, des, du, la
+	cOf
+	cAnd
+	cThe
+)
+
+// connector says which connector token i is, or 0. It reads the token's
+// key, not a map: it is asked of the word after every capitalised one.
+func (s *scratch) connector(i int) int {
+	if !s.toks[i].plain() || s.toks[i].end-s.toks[i].start > 3 {
+		return 0
+	}
+	switch string(s.key(i)) {
+	case "of", "for", "on":
+		return cOf
+	case "and":
+		return cAnd
+	case "the":
+		return cThe
+	case "de", "del", "des", "du", "la":
+		return cOther
+	}
+	return 0
+}
+
+// gazetteer holds places.txt: towns and regions a text names as places.
+//
+//go:embed places.txt
+var placesTXT string
+
+var gazetteer = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(placesTXT, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+}()
 
 // locatives before a capitalised run usually mean a place, not an actor.
 var locatives = toSet(`in at near into across outside inside around towards toward through throughout along
@@ -48,17 +120,20 @@ func toSet(s string) map[string]bool {
 
 // Word flags: membership of the sets above, looked up once per word.
 const (
-	fNotName uint8 = 1 << iota
+	fNotName uint16 = 1 << iota
 	fTitle
 	fOrg
 	fLocative
+	fPlace
+	fWeakOrg
 )
 
 // wordFlags holds the sets above in one map, so that discover looks a
 // word up once instead of once per set.
-var wordFlags = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for f, set := range map[uint8]map[string]bool{fNotName: notNames, fTitle: titleWords, fOrg: orgWords, fLocative: locatives} {
+var wordFlags = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for f, set := range map[uint16]map[string]bool{fNotName: notNames, fTitle: titleWords, fOrg: orgWords, fLocative: locatives,
+		fPlace: placeWords, fWeakOrg: weakOrgWords} {
 		for w := range set {
 			m[w] |= f
 		}
@@ -67,18 +142,21 @@ var wordFlags = func() map[string]uint8 {
 }()
 
 // particles join the words of a name: Abu Bakr al-Baghdadi, Ludwig van Beethoven.
-var particles = toSet(`al el bin ibn abu de da di du van von der den la le`)
+var particles = toSet(`al el ez es bin ibn abu de da di du van von der den la le i`)
 
 // Per-token marks of discover, in scratch.marks.
 const (
-	mCovered  uint8 = 1 << iota // inside a catalogue mention
-	mHeadline                   // on a title-case line
-	mFlags                      // the word's wordFlags are in the high bits
-	flagShift = 4
+	mCovered    uint16 = 1 << iota // inside a catalogue mention
+	mHeadline                      // on a title-case line
+	mFlags                         // the word's wordFlags are in the high bits
+	mWhole                         // inside a long name found by wholeNames
+	mWholeHead                     // its first word
+	mWholePlace                    // on the first word: the long name is a place
+	flagShift   = 8
 )
 
 // flags returns wordFlags of token i, looked up once per text.
-func (s *scratch) flags(text string, i int) uint8 {
+func (s *scratch) flags(text string, i int) uint16 {
 	m := s.marks[i]
 	if m&mFlags == 0 {
 		m |= mFlags | wordFlags[text[s.toks[i].start:s.toks[i].end]]<<flagShift
@@ -89,12 +167,16 @@ func (s *scratch) flags(text string, i int) uint8 {
 
 // discover adds proper-noun runs that the catalogue did not match:
 // sequences of capitalised words outside sentence openings and locative
-// phrases. A run of two or three words that is not an organisation is a
-// person, whose surname (and "Mr. Surname") then names the same actor.
+// phrases. A run of two or three words that is not an organisation or a
+// place is a person, whose surname (and "Mr. Surname") then names the same
+// actor. A run is a place if it holds a place word, follows "the city
+// of", precedes "province", is in the gazetteer, or its name also follows
+// a locative ("in Aleppo") anywhere in the text: a name's kind is the
+// text's, not the occurrence's.
 func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []Mention {
 	toks := s.toks
 	if cap(s.marks) < len(toks) {
-		s.marks = make([]uint8, len(toks), cap(toks))
+		s.marks = make([]uint16, len(toks), cap(toks))
 	}
 	marks := s.marks[:len(toks)]
 	clear(marks)
@@ -113,6 +195,9 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 	if s.mid == nil {
 		s.mid, s.surnames, s.seen, s.listed = map[string]bool{}, map[string]string{}, map[string]int{}, map[string]bool{}
 	}
+	if s.placed == nil {
+		s.placed = map[string]bool{}
+	}
 	mid := s.mid
 	for i := range toks {
 		if t := &toks[i]; t.upper() && !sentenceStart(text, toks, i) {
@@ -120,11 +205,27 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		}
 	}
 	headlineLines(text, s)
+	dst = f.wholeNames(dst, first, text, s)
 	surnames := s.surnames // surname -> full name of a discovered person
 	// surnames of listed persons, made on first need
 	listed, haveListed := s.listed, false
+	placed := s.placed
 	found := s.found[:0]
 	for i := 0; i < len(toks); {
+		if marks[i]&mWholeHead != 0 {
+			// a long name wholeNames kept together
+			j := i + 1
+			for j < len(toks) && marks[j]&(mWhole|mWholeHead) == mWhole {
+				j++
+			}
+			kind := Organisation
+			if marks[i]&mWholePlace != 0 {
+				kind = Place
+			}
+			found = append(found, Mention{Actor: canonicalSpaces(text[toks[i].start:toks[j-1].end]), Kind: kind, Start: toks[i].start, End: toks[j-1].end, Via: Discovered})
+			i = j
+			continue
+		}
 		if marks[i]&(mCovered|mHeadline) != 0 || !toks[i].upper() {
 			i++
 			continue
@@ -161,12 +262,24 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		if a == start && sentenceStart(text, toks, a) && j-a == 1 && !mid[text[toks[a].start:toks[a].end]] {
 			continue
 		}
+		name := text[toks[a].start:toks[j-1].end]
 		if start > 0 && s.flags(text, start-1)&fLocative != 0 && adjacent2(text, toks[start-1], toks[start]) {
+			// Not reported here ("from" may precede an outlet), but the
+			// name is a place wherever else the text uses it.
+			if !s.anyFlag(text, a, j, fOrg) {
+				placed[name] = true
+			}
 			continue
 		}
-		name := text[toks[a].start:toks[j-1].end]
 		kind := Organisation
-		if n := j - a; n >= 2 && n <= 3 && !s.anyOrgWord(text, a, j) {
+		switch {
+		case a > start && gazetteer[text[toks[start].start:toks[j-1].end]]:
+			// "South Ossetia", "West Bank": the compass word belongs
+			a, name, kind = start, text[toks[start].start:toks[j-1].end], Place
+		case s.placeRun(text, a, j):
+			kind = Place
+		case s.anyFlag(text, a, j, fOrg):
+		case j-a >= 2 && j-a <= 3:
 			kind = Person
 		}
 		if kind == Person {
@@ -174,7 +287,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 			if _, ok := surnames[last]; !ok {
 				surnames[last] = name
 			}
-		} else if j-a == 1 {
+		} else if j-a == 1 && kind != Place {
 			if full, ok := surnames[name]; ok {
 				name, kind = full, Person
 			} else {
@@ -189,6 +302,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		}
 		found = append(found, Mention{Actor: canonicalSpaces(name), Kind: kind, Start: toks[a].start, End: toks[j-1].end, Via: Discovered})
 	}
+	placeLists(found, text, placed)
 	found = dropSingletons(found, s.seen)
 	s.found = found
 	// The maps hold strings of the text; do not keep them in the pool.
@@ -196,10 +310,215 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 	clear(surnames)
 	clear(s.seen)
 	clear(listed)
+	clear(placed)
 	if len(found) == 0 {
 		return dst
 	}
 	return s.mergeFound(dst, first, found)
+}
+
+// anyFlag reports whether a word of tokens [a, b) has word flag fl.
+func (s *scratch) anyFlag(text string, a, b int, fl uint16) bool {
+	for i := a; i < b; i++ {
+		if s.flags(text, i)&fl != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeRun reports whether tokens [a, b) name a place by their own words
+// or the words around them: a place word unless an organisation word ends
+// the run, the gazetteer, "the city of" before or "province" after.
+func (s *scratch) placeRun(text string, a, b int) bool {
+	toks := s.toks
+	if fl := s.flags(text, b-1); fl&fPlace != 0 {
+		return true
+	} else if fl&fOrg == 0 && s.anyFlag(text, a, b-1, fPlace) && !s.anyFlag(text, a, b-1, fOrg) {
+		return true
+	}
+	if gazetteer[text[toks[a].start:toks[b-1].end]] {
+		return true
+	}
+	if a >= 2 && s.lowerIs(text, a-1, kOf) && s.lowerIn(text, a-2, placeNounsBefore) {
+		return true
+	}
+	return b < len(toks) && !toks[b].upper() && adjacent2(text, toks[b-1], toks[b]) && s.lowerIn(text, b, placeNounsAfter)
+}
+
+// lowerIn reports whether token i, lower-cased, is in set.
+func (s *scratch) lowerIn(text string, i int, set map[string]bool) bool {
+	if s.toks[i].plain() {
+		return set[string(s.key(i))]
+	}
+	var buf [32]byte
+	return set[string(appendLower(buf[:0], text[s.toks[i].start:s.toks[i].end], 16))]
+}
+
+// placeLists makes places of discovered names that a text also puts after
+// a locative (placed), and of the other items of a comma list holding a
+// place: "Al-Hawiqah districts of Deir Ezzor, Al-Rashidiyah, and Al-Arfa".
+func placeLists(found []Mention, text string, placed map[string]bool) {
+	for k := range found {
+		if m := &found[k]; m.Kind != Place && placed[m.Actor] {
+			m.Kind = Place
+		}
+	}
+	for k := 1; k < len(found); k++ {
+		if p, m := &found[k-1], &found[k]; p.Kind == Place && m.Kind != Place && listGap(text[p.End:m.Start]) {
+			m.Kind = Place
+		}
+	}
+	for k := len(found) - 2; k >= 0; k-- {
+		if m, n := &found[k], &found[k+1]; n.Kind == Place && m.Kind != Place && listGap(text[m.End:n.Start]) {
+			m.Kind = Place
+		}
+	}
+}
+
+// listGap reports whether gap separates two items of a list: a comma,
+// optionally followed by "and" or "or".
+func listGap(gap string) bool {
+	g := strings.TrimSpace(gap)
+	if g == "" || g[0] != ',' {
+		return false
+	}
+	g = strings.TrimSpace(g[1:])
+	return g == "" || g == "and" || g == "or"
+}
+
+// wholeNames finds the long names that hold connectors or catalogue
+// mentions: "the Institute for US and Canadian Studies" is one
+// organisation, not the United States and Canada; "the Gulf of Aden" one
+// place. Such a name is a run of capitalised words, joined by "of", "for",
+// "and", "on", "the", that holds an organisation or place word the
+// catalogue did not match. It marks the name's words for discover and
+// removes the mentions of countries and governments inside it; a name
+// holding another listed actor ("UN Human Rights Council") is left alone.
+func (f *Finder) wholeNames(dst []Mention, first int, text string, s *scratch) []Mention {
+	toks := s.toks
+	marks := s.marks
+	removed := false
+	for i := 0; i < len(toks); {
+		if !toks[i].upper() || marks[i]&mHeadline != 0 {
+			i++
+			continue
+		}
+		// The run from i: capitalised words, covered or not, and
+		// connectors between them. "The" joins only after "of", "for" or "on" ("Committee of the
+		// Red Cross"), and "and" only inside such a phrase ("Institute for
+		// US and Canadian Studies"), or two names listed side by side
+		// would become one: "the Karsh Mountains and the Old Town Square".
+		// The cheap tests come first: most capitalised words are followed
+		// by a lower-case word that joins nothing.
+		j, last, joined, key, of := i+1, i, false, false, false
+		for j < len(toks) && marks[j]&mHeadline == 0 {
+			c := 0
+			if !toks[j].upper() {
+				c = s.connector(j)
+				if c == 0 || c == cAnd && !of || c == cThe && s.connector(j-1) != cOf {
+					break
+				}
+			}
+			if !adjacent(text, toks[j-1], toks[j]) {
+				break
+			}
+			if c == 0 {
+				last = j
+			} else {
+				of = of || c == cOf
+				joined = true
+			}
+			j++
+		}
+		j = last + 1
+		start := i
+		i = j
+		if j-start < 2 {
+			continue // one word: the ordinary run finds it
+		}
+		// leading titles and sentence words are not part of the name
+		a := start
+		for a < j && marks[a]&mCovered == 0 && (s.flags(text, a)&(fTitle|fNotName) != 0 || !toks[a].upper()) {
+			a++
+		}
+		if j-a < 2 {
+			continue
+		}
+		covered, isPlace := false, false
+		for k := a; k < j; k++ {
+			if marks[k]&mCovered != 0 {
+				covered = true
+				continue
+			}
+			if !toks[k].upper() {
+				continue
+			}
+			fl := s.flags(text, k)
+			// the last key word decides: "City University", "Hmeimim Air Base"
+			if fl&fOrg != 0 && fl&fWeakOrg == 0 {
+				isPlace, key = false, true
+			} else if fl&fPlace != 0 {
+				isPlace, key = true, true
+			}
+		}
+		if !key || !(joined || covered) {
+			continue // the ordinary run finds it
+		}
+		// The catalogue mentions inside must be countries or their
+		// governments, wholly inside.
+		from, to := toks[a].start, toks[j-1].end
+		ok := true
+		for _, m := range dst[first:] {
+			if m.End <= from || m.Start >= to {
+				continue
+			}
+			if m.Start < from || m.End > to || !(m.Kind == Country || m.Kind == Government || m.Kind == Military || m.Actor == "") {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		marks[a] |= mWholeHead
+		if isPlace {
+			marks[a] |= mWholePlace
+		}
+		for k := a; k < j; k++ {
+			marks[k] |= mWhole | mCovered
+		}
+		if covered {
+			removed = true
+		}
+	}
+	if !removed {
+		return dst
+	}
+	out := dst[:first]
+	for _, m := range dst[first:] {
+		if ti := s.tokenAt(m.Start); ti < 0 || marks[ti]&mWhole == 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// tokenAt returns the index of the token starting at byte offset pos, or -1.
+func (s *scratch) tokenAt(pos int) int {
+	lo, hi := 0, len(s.toks)
+	for lo < hi {
+		h := (lo + hi) / 2
+		if s.toks[h].start < pos {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(s.toks) && s.toks[lo].start == pos {
+		return lo
+	}
+	return -1
 }
 
 // isParticle reports whether token j, lower-cased, is a name particle.
@@ -231,15 +550,6 @@ func listedSurnames(set map[string]bool, ms []Mention) {
 // adjacent2: the preposition directly precedes the run.
 func adjacent2(text string, a, b token) bool {
 	return strings.TrimSpace(text[a.end:b.start]) == ""
-}
-
-func (s *scratch) anyOrgWord(text string, a, b int) bool {
-	for i := a; i < b; i++ {
-		if s.flags(text, i)&fOrg != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func canonicalSpaces(s string) string {
@@ -330,6 +640,11 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 		}
 		switch class {
 		case personal:
+			if k := s.speakerBefore(ms, mi, text, ti); k >= 0 {
+				m := &ms[k]
+				found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start, End: t.end, Via: Pronoun})
+				continue
+			}
 			between := sentenceCounter{text: text, pos: t.start, to: t.start}
 			for k := mi - 1; k >= 0; k-- {
 				m := &ms[k]
@@ -369,6 +684,91 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 		return dst
 	}
 	return s.mergeFound(dst, first, found)
+}
+
+// speakerBefore returns the index in ms (of the mentions before ms[mi])
+// of the speaker of "he said" or "she told" at token ti, or -1 when ti is
+// no such pronoun or no one spoke lately. The speaker is the last person
+// the text had speak (Frolov in `Frolov said Moscow could not remove
+// Assad. "Russia expects Assad's regime to stay," he said.`), within three
+// sentences before the quotation the pronoun closes; the last person
+// named is as often someone the speaker speaks of.
+func (s *scratch) speakerBefore(ms []Mention, mi int, text string, ti int) int {
+	toks := s.toks
+	if k := s.key(ti); string(k) != "he" && string(k) != "she" || ti+1 >= len(toks) {
+		return -1
+	}
+	v := ti + 1
+	if s.softWord(v) && v+1 < len(toks) {
+		v++ // "he also said"
+	}
+	if !adjacent2(text, toks[v-1], toks[v]) || !quotes.IsSpeechVerb(text[toks[v].start:toks[v].end]) {
+		return -1
+	}
+	// A pronoun after a closing quote mark speaks the quotation: look
+	// before it, and past the names it holds.
+	anchor := toks[ti].start
+	if open := openingQuote(text, anchor); open >= 0 {
+		anchor = open
+	}
+	between := sentenceCounter{text: text, pos: anchor, to: anchor}
+	for k := mi - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.Start >= anchor {
+			continue
+		}
+		if between.from(m.End) > 3 {
+			break
+		}
+		if m.Kind == Person && m.Via != Pronoun && quotes.Speaks(text, m.Start, m.End) {
+			return k
+		}
+	}
+	return -1
+}
+
+// softWord: "also", "later", "has", "had" may stand between a speaker and
+// its verb.
+func (s *scratch) softWord(i int) bool {
+	if !s.toks[i].plain() {
+		return false
+	}
+	switch string(s.key(i)) {
+	case "also", "later", "has", "had", "then":
+		return true
+	}
+	return false
+}
+
+// openingQuote returns the offset of the quote mark that opens the
+// quotation closed just before pos (`"...," he said`), or -1 when none
+// closes there. It stays in the paragraph and looks at most 2000 bytes
+// back.
+func openingQuote(text string, pos int) int {
+	i := pos
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == ',') {
+		i--
+	}
+	switch {
+	case i > 0 && text[i-1] == '"':
+		i--
+	case strings.HasSuffix(text[:i], "”"):
+		i -= len("”")
+	default:
+		return -1
+	}
+	for j := i - 1; j >= 0 && i-j < 2000; j-- {
+		switch text[j] {
+		case '\n':
+			return -1
+		case '"':
+			return j
+		}
+		if strings.HasPrefix(text[j:], "“") {
+			return j
+		}
+	}
+	return -1
 }
 
 // sentenceCounter gives sentencesBetween(text, a, to) for a falling a,
@@ -424,7 +824,7 @@ func dropSingletons(found []Mention, n map[string]int) []Mention {
 	}
 	out := found[:0]
 	for _, m := range found {
-		if m.Kind != Person && n[m.Actor] == 1 && !strings.Contains(m.Actor, " ") && !strings.Contains(m.Actor, "-") && !isAllCaps(m.Actor) {
+		if m.Kind != Person && m.Kind != Place && n[m.Actor] == 1 && !strings.Contains(m.Actor, " ") && !strings.Contains(m.Actor, "-") && !isAllCaps(m.Actor) {
 			continue
 		}
 		out = append(out, m)

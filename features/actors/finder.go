@@ -359,9 +359,9 @@ type scratch struct {
 	other []otherKey
 
 	vetoed  []vetoMark
-	generic bool    // matchCatalogue found a generic government word
-	counts  []int32 // mentions per Catalogue.targets, for resolveGeneric
-	marks   []uint8 // per token, for discover
+	generic bool     // matchCatalogue found a generic government word
+	counts  []int32  // mentions per Catalogue.targets, for resolveGeneric
+	marks   []uint16 // per token, for discover
 	found   []Mention
 	merged  []Mention
 
@@ -369,6 +369,7 @@ type scratch struct {
 	surnames map[string]string
 	seen     map[string]int
 	listed   map[string]bool
+	placed   map[string]bool // names seen right after a locative: places
 }
 
 type vetoMark struct {
@@ -445,6 +446,7 @@ var (
 	kForces     = newLitKey("forces")
 	kTroops     = newLitKey("troops")
 	kSoldiers   = newLitKey("soldiers")
+	kOf         = newLitKey("of")
 )
 
 // lowerASCII is the byte-wise ASCII lower case; other bytes are kept.
@@ -597,6 +599,7 @@ func (f *Finder) AppendMentions(dst []Mention, text string) []Mention {
 	if f.opt.Discover {
 		dst = f.discover(dst, first, text, s)
 	}
+	dst = attachTitles(dst, first, text)
 	dst = f.resolveGeneric(dst, first, s)
 	if f.opt.Pronouns {
 		dst = f.pronouns(dst, first, text, s)
@@ -866,4 +869,98 @@ func (s *scratch) mergeFound(dst []Mention, first int, found []Mention) []Mentio
 	}
 	dst = append(dst, old[i:]...)
 	return append(dst, found[j:]...)
+}
+
+// titleLower are the words of a title, lower case, that may stand between
+// a country and a person: "Russian President Vladimir Putin", "US
+// Secretary of State John Kerry", "Ukrainian foreign minister Dmytro Kuleba".
+var titleLower = func() map[string]bool {
+	m := map[string]bool{"of": true, "the": true}
+	for w := range titleWords {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
+
+// attachTitles joins a country's or government's mention to the person
+// whose title it begins: in "Russian President Vladimir Putin" the text
+// speaks of Putin, and a separate mention of Russia would give Russia
+// Putin's frame. The person's mention then starts at the country's. A
+// country followed by a title and no name ("the Russian president said")
+// and a possessive ("Russia's President Putin") stay as they are.
+func attachTitles(dst []Mention, first int, text string) []Mention {
+	ms := dst[first:]
+	out := -1 // where the next kept mention goes, once one is dropped
+	for k := 0; k < len(ms); k++ {
+		m := &ms[k]
+		if k+1 < len(ms) && ms[k+1].Kind == Person && m.Via == Listed && (m.Kind == Country || m.Kind == Government || m.Kind == Military) &&
+			ms[k+1].Via != Pronoun && titleBetween(text, *m, ms[k+1].Start) {
+			if out < 0 {
+				out = k
+			}
+			p := ms[k+1]
+			p.Start = m.Start
+			ms[out] = p
+			out++
+			k++
+			continue
+		}
+		if out >= 0 {
+			ms[out] = *m
+			out++
+		}
+	}
+	if out < 0 {
+		return dst // nothing moved: most texts
+	}
+	return dst[:first+out]
+}
+
+// titleBetween reports whether the text from country mention m to a
+// person's mention at next is a title: title words and spaces only, at
+// least one of them, or none if m itself ends in one ("Syrian president").
+func titleBetween(text string, m Mention, next int) bool {
+	gap := text[m.End:next]
+	if len(gap) > 48 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(gap); {
+		c := gap[i]
+		if c == ' ' || c == '-' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(gap) && gap[j] != ' ' && gap[j] != '-' {
+			j++
+		}
+		if !titleWord(gap[i:j]) {
+			return false
+		}
+		n++
+		i = j
+	}
+	if n > 0 {
+		return true
+	}
+	if gap != " " {
+		return false
+	}
+	// the last word of m: "Syrian president", "Syrian President"
+	w := text[m.Start:m.End]
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		return titleWord(w[i+1:])
+	}
+	return false
+}
+
+// titleWord reports whether w, lower-cased, is a word of a title.
+func titleWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if len(w) > 16 {
+		return false
+	}
+	var buf [32]byte
+	return titleLower[string(appendLower(buf[:0], w, 16))]
 }

@@ -22,6 +22,8 @@ func TestKinds(t *testing.T) {
 		{ArmedGroup, true},
 		{Media, true},
 		{Group, true},
+		{Place, true},
+		{"Place", false},
 		{"spaceship", false},
 		{"Person", false}, // kinds are case-sensitive: reports print them as given
 		{"organization", false},

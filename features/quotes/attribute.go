@@ -38,10 +38,18 @@ type word struct {
 
 // words splits text[from:to] into words (letters, digits and the marks
 // inside names: . - ' ’), and stops at a sentence end if stopAtEnd.
-func words(text string, from, to int) []word {
-	var ws []word
-	i := from
-	for i < to {
+func words(text string, from, to int) []word { return appendWords(nil, text, from, to) }
+
+// appendWords is words appending to ws, so that a caller with a small
+// array of its own allocates nothing.
+func appendWords(ws []word, text string, from, to int) []word {
+	return appendWordsN(ws, text, from, to, -1)
+}
+
+// appendWordsN is appendWords stopping after max words (max < 0: all).
+func appendWordsN(ws []word, text string, from, to, max int) []word {
+	i, first := from, len(ws)
+	for i < to && len(ws)-first != max {
 		r, n := utf8.DecodeRuneInString(text[i:to])
 		if !isWordRune(r) {
 			i += n
@@ -113,7 +121,7 @@ func attribute(text string, qs []Quote, i, para int, lead bool) {
 	// speech of the quotation before it, in the same or the next paragraph.
 	if i > 0 && qs[i-1].Source != "" && !short && (qs[i-1].End >= para ||
 		lead && prevParagraphHas(text, para, qs[i-1].End)) {
-		q.Source, q.SourceStart, q.SourceEnd, q.Cue = qs[i-1].Source, qs[i-1].SourceStart, qs[i-1].SourceEnd, qs[i-1].Cue
+		q.Source, q.SourceStart, q.SourceEnd, q.Cue, q.Pronoun = qs[i-1].Source, qs[i-1].SourceStart, qs[i-1].SourceEnd, qs[i-1].Cue, qs[i-1].Pronoun
 		if q.Cue != Intro {
 			q.Cue = Continued
 		}
@@ -363,8 +371,154 @@ func setSpan(text string, q *Quote, s, e int, cue Cue) bool {
 		return false
 	}
 	q.Source, q.SourceStart, q.SourceEnd, q.Cue = text[s:e], s, e, cue
+	q.Pronoun = pronouns[lower(q.Source)]
 	return true
 }
+
+// reportVerbs are the verbs of reporting beyond speechVerbs: "RT
+// reported", "Reuters quoted".
+var reportVerbs = map[string]bool{
+	"reported": true, "reports": true, "report": true, "quoted": true, "quotes": true, "cited": true, "cites": true,
+	"published": true, "publishes": true, "broadcast": true, "aired": true, "confirmed": true, "confirms": true,
+	"say": true, "tell": true,
+}
+
+// reportNouns name what a speaker or outlet puts out: "RT's report", "a
+// statement by the ministry".
+var reportNouns = map[string]bool{
+	"report": true, "reports": true, "statement": true, "statements": true, "article": true, "story": true,
+	"account": true, "interview": true, "remarks": true, "comments": true, "words": true, "excerpt": true,
+	"broadcast": true, "tweet": true, "post": true, "reporting": true, "footage": true, "coverage": true,
+	"reported": true, "quoted": true, "published": true, "aired": true,
+}
+
+// softWords may stand between a speaker and its verb: "Putin has said",
+// "Frolov also said", "the ministry later said".
+var softWords = map[string]bool{
+	"also": true, "has": true, "had": true, "have": true, "later": true, "earlier": true, "then": true,
+	"again": true, "reportedly": true, "repeatedly": true, "previously": true, "once": true, "further": true,
+	"was": true, "were": true, "is": true, "being": true,
+}
+
+// IsSpeechVerb reports whether w (any case) is a verb of speech or of
+// reporting: said, told, added, reported...
+func IsSpeechVerb(w string) bool { return inSet(speechVerbs, w) || inSet(reportVerbs, w) }
+
+// inSet reports whether w, lower-cased (ASCII) and without a trailing
+// period, is in set, without allocating: lower allocates for every
+// capitalised word, and Speaks is asked of many.
+func inSet(set map[string]bool, w string) bool {
+	var buf [24]byte
+	w = strings.TrimRight(w, ".")
+	if len(w) > len(buf) {
+		return false
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return set[string(b)]
+}
+
+// Speaks reports whether the name at text[start:end] is, there, the one
+// who speaks or reports: the subject of a speech or reporting verb ("X
+// said", "X also said", "X, an analyst at the institute, said", "X
+// reported"), the speaker after one ("said X"), "according to X", the
+// author of "X's report" or of "a report by X". It looks no further than
+// the sentence around the name.
+func Speaks(text string, start, end int) bool {
+	if start < 0 || end > len(text) || start >= end {
+		return false
+	}
+	// after the name
+	rest := text[end:]
+	if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") || strings.HasPrefix(rest, "' ") {
+		_, n := utf8.DecodeRuneInString(rest)
+		rest = rest[n:]
+		if rest[0] == 's' {
+			rest = rest[1:]
+		}
+		var buf [16]word
+		ws := appendWords(buf[:0], rest, 0, min(len(rest), 60))
+		// "RT's report", "Fox News' latest report"
+		for k := 0; k < len(ws) && k < 3; k++ {
+			if inSet(reportNouns, ws[k].s) {
+				return true
+			}
+		}
+		return false
+	}
+	to := end + 200
+	if to > len(text) {
+		to = len(text)
+	}
+	// Words are read only as far as needed: the verb is the next word
+	// or two, or follows an apposition of a dozen words at most.
+	var buf [16]word
+	ws := appendWordsN(buf[:0], text, end, to, 4)
+	k := 0
+	if len(ws) > 0 && strings.HasPrefix(strings.TrimLeft(text[end:ws[0].start], " "), ",") {
+		// an apposition: up to the next comma, within a dozen words
+		ws = appendWordsN(buf[:0], text, end, to, len(buf))
+		for k < len(ws) && k < 12 && !strings.Contains(text[ws[k].end:min(len(text), ws[k].end+2)], ",") {
+			k++
+		}
+		k++
+		if k >= len(ws) || k > 12 || hasSentenceEnd(text, end, ws[k].start) {
+			k = len(ws)
+		}
+	}
+	for ; k < len(ws) && k < 16; k++ {
+		if IsSpeechVerb(ws[k].s) {
+			return !hasSentenceEnd(text, end, ws[k].start) && !strings.ContainsAny(text[end:ws[k].start], "\n\"“”")
+		}
+		if !inSet(softWords, ws[k].s) {
+			break
+		}
+	}
+	// before the name
+	from := start - 60
+	if from < 0 {
+		from = 0
+	}
+	var bbuf [16]word
+	bw := appendWords(bbuf[:0], text, from, start)
+	if len(bw) == 0 || strings.ContainsAny(text[bw[len(bw)-1].end:start], ".!?;\n") {
+		return false
+	}
+	last := bw[len(bw)-1].s
+	switch {
+	case strings.EqualFold(last, "to") && len(bw) >= 2 && strings.EqualFold(bw[len(bw)-2].s, "according"):
+		return true
+	case strings.EqualFold(last, "by") && len(bw) >= 2 && (inSet(reportNouns, bw[len(bw)-2].s) || IsSpeechVerb(bw[len(bw)-2].s)):
+		return true
+	}
+	// `," said X` and `," said the foreign minister, X`: only after a
+	// quotation or a comma is "said X" its speaker; in "Obama said
+	// Russia..." Russia is what is said.
+	for k := len(bw) - 1; k >= 0 && k >= len(bw)-5; k-- {
+		w := bw[k].s
+		if inSet(sayWords, w) {
+			before := strings.TrimRight(text[from:bw[k].start], " ")
+			if before == "" && from > 0 {
+				return false // too far back to tell
+			}
+			return before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "\"") ||
+				strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\n")
+		}
+		if !inSet(titles, w) && !capitalised(w) {
+			break
+		}
+	}
+	return false
+}
+
+// sayWords may precede their speaker: `," said X`.
+var sayWords = map[string]bool{"said": true, "says": true, "added": true, "asked": true, "wrote": true}
 
 func paragraphStart(text string, pos int) int {
 	if i := strings.LastIndexByte(text[:pos], '\n'); i >= 0 {

@@ -13,6 +13,10 @@ type Quote struct {
 	SourceStart, SourceEnd int    // byte span of Source in the text; both -1 when Source == ""
 	Cue                    Cue    // how it was attributed; NoCue if not
 	Scare                  bool   // a short quoted phrase with no speaker: "de-escalation zones"
+	// Pronoun says that Source is a pronoun ("he said", "their
+	// statement"): the speaker is whom the text last had speak, which
+	// needs the actors of the text (framing.Analysis.VoiceAt resolves it).
+	Pronoun bool
 }
 
 // Cue says how a quotation was attributed to its source.
