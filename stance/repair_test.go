@@ -73,3 +73,29 @@ func TestReportFlagsNotText(t *testing.T) {
 		t.Error("a program's bytes are not flagged")
 	}
 }
+
+// An outlet that only reports is a voice, not a framed actor; an outlet
+// the text frames is an actor. A place gets a role only from what acts on
+// it.
+func TestOutletsAndPlaces(t *testing.T) {
+	rep := stance.Score(`"Russia is liberating the city," RT reported. Rebels shelled the market, according to Reuters. The delegation met in Geneva.`)
+	for _, name := range []string{"RT", "Reuters"} {
+		if _, ok := rep.Actor(name); ok {
+			t.Errorf("%s only reports, yet is reported as a framed actor", name)
+		}
+	}
+	if russia, ok := rep.Actor("Russia"); !ok || len(russia.Sources) == 0 || russia.Sources[0].Source.String() != "RT" {
+		t.Errorf("Russia's frame in RT's voice is missing: %+v", russia.Sources)
+	}
+	if g, ok := rep.Actor("Geneva"); ok && g.Role != stance.NeutralRole {
+		t.Errorf("Geneva, a meeting place, has role %v", g.Role)
+	}
+	rep = stance.Score("Protesters accused RT of spreading lies about the war.")
+	if _, ok := rep.Actor("RT"); !ok {
+		t.Error("RT, accused of lying, is not reported")
+	}
+	rep = stance.Score("Russian jets bombed Aleppo for weeks; Aleppo was besieged and starved.")
+	if a, ok := rep.Actor("Aleppo"); !ok || a.Role != stance.Innocent {
+		t.Errorf("besieged Aleppo: %+v", a.Frame)
+	}
+}

@@ -238,12 +238,32 @@ func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 		rep.NotText = why
 	}
 	for _, g := range groups {
+		if onlyReports(t, g) {
+			continue // a voice, not an actor the text frames
+		}
 		rep.Actors = append(rep.Actors, m.actorFrame(t, s, g))
 	}
 	sort.SliceStable(rep.Actors, func(i, j int) bool {
 		return len(rep.Actors[i].MentionList) > len(rep.Actors[j].MentionList)
 	})
 	return rep
+}
+
+// onlyReports reports whether the mentions g of one actor are an outlet
+// that only reports or is quoted ("RT reported", "according to Reuters"):
+// a source of the text's voices, which the text does not frame.
+func onlyReports(t *framing.Analysis, g []int) bool {
+	if t.Mentions[g[0]].Kind != actors.Media {
+		return false
+	}
+	for _, i := range g {
+		// Words of what it reports stand near it ("shelled the market,
+		// according to Reuters"): they frame the report, not the outlet.
+		if !t.Speaks(i) {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame {

@@ -15,6 +15,7 @@ var speechVerbs = map[string]bool{
 	"stressed": true, "announced": true, "continued": true, "recalled": true, "admitted": true, "conceded": true,
 	"suggested": true, "urged": true, "vowed": true, "promised": true, "acknowledged": true, "responded": true,
 	"predicted": true, "remarked": true, "commented": true, "emphasized": true, "emphasised": true, "added:": true,
+	"reported": true, "reports": true, "quoted": true, "posted": true, "broadcast": true, "aired": true,
 }
 
 // titles precede names and are not part of them.

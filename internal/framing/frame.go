@@ -48,6 +48,9 @@ func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, whole bool) Frame
 	l := argmax(P[:])
 	f.Label, f.Confidence = Label(l), round3(P[l])
 	f.Role, f.RoleConfidence = e.roleOf(s, idx, &st)
+	if kind == actors.Place {
+		f.Role, f.RoleConfidence = placeRole(f.Role, f.RoleConfidence, &st.Cues)
+	}
 	f.FineRole = fineRole(f.Role, kind, st.Cues)
 	f.RoleConfidence = round3(f.RoleConfidence)
 	return f
@@ -139,6 +142,18 @@ func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 		return NeutralRole, 1 - rp[r]
 	}
 	return Role(r), rp[r]
+}
+
+// placeRole: a place is cast in a role only by what acts on it or by it
+// (a besieged city is a victim); being named, or near sentiment, is not
+// enough.
+func placeRole(r Role, conf float64, cues *CueTally) (Role, float64) {
+	for _, c := range cues {
+		if c.Agent+c.Patient > 0 {
+			return r, conf
+		}
+	}
+	return NeutralRole, 1
 }
 
 // headWeight is how many cue words the role head's probabilities weigh as.
