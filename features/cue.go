@@ -113,12 +113,12 @@ var determiners = []string{"the", "a", "an", "this", "that", "these", "those"}
 
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
-	class    *hashTable[CueClass]
-	be       *hashTable[bool]
-	undergo  *hashTable[bool]
-	common   *hashTable[bool]
-	irrealis *hashTable[bool]
-	det      *hashTable[bool]
+	class          *hashTable[CueClass]
+	be             *hashTable[bool]
+	undergo        *hashTable[bool]
+	common         *hashTable[bool]
+	irrealis       *hashTable[bool]
+	det            *hashTable[bool]
 	by, poss, from uint64
 }
 
