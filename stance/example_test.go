@@ -15,18 +15,18 @@ const exampleText = `Russian jets pounded the besieged town overnight. Thousands
 func ExampleScore() {
 	rep := stance.Score(exampleText)
 	for _, a := range rep.Actors {
-		fmt.Printf("%s: %s, %s\n", a.Actor, a.Label, a.Role)
+		fmt.Printf("%s: %s\n", a.Actor, a.Role)
 		for _, s := range a.Sources {
 			fmt.Printf("  in the words of %s: %s\n", s.Source, s.Role)
 		}
 	}
 	// Output:
-	// Russia: neutral, antagonist
+	// Russia: antagonist
 	//   in the words of Russia: protagonist
-	// civilians: neutral, innocent
-	// aid workers: neutral, innocent
-	// terrorists: neutral, protagonist
-	//   in the words of Russia: protagonist
+	// civilians: innocent
+	// aid workers: innocent
+	// terrorists: antagonist
+	//   in the words of Russia: antagonist
 }
 
 // ScoreMention scores a span the caller found, such as an entity from

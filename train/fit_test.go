@@ -12,7 +12,7 @@ import (
 // compares the result with models/default.afm byte for byte.
 func TestFitReproducesEmbeddedModel(t *testing.T) {
 	if testing.Short() {
-		t.Skip("trains the full model (about a minute); skipped with -short")
+		t.Skip("trains the full model (a minute or two); skipped with -short")
 	}
 	data := filepath.Join("..", "..", "shared", "data")
 	for _, p := range []string{"newsmtsc/train.jsonl", "nfc/roles.jsonl", "persent/dev.jsonl"} {
@@ -21,9 +21,14 @@ func TestFitReproducesEmbeddedModel(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "model.afm")
+	ours := filepath.Join("testdata", "conflict")
 	args := []string{"fit", "-q",
 		"-in", filepath.Join(data, "newsmtsc", "train.jsonl"),
+		"-in", filepath.Join(ours, "train-1.jsonl"),
+		"-in", filepath.Join(ours, "train-2.jsonl"),
 		"-roles", filepath.Join(data, "nfc", "roles.jsonl"),
+		"-roles", filepath.Join(ours, "train-1.jsonl"),
+		"-roles", filepath.Join(ours, "train-2.jsonl"),
 		"-actors", filepath.Join(data, "persent", "dev.jsonl"),
 		"-out", out}
 	var stderr bytes.Buffer
