@@ -200,14 +200,29 @@ func pureGoContenders(o options) []contender {
 		},
 		{
 			name:     "golearn random forest",
-			note:     fmt.Sprintf("%d ID3 trees, %d attributes each", o.forestTrees, o.forestFeatures),
+			note:     fmt.Sprintf("%d ID3 trees, %s attributes each", o.forestTrees, forestFeaturesNote(o.forestFeatures)),
 			maxTrain: o.forestTrain,
 			newModel: func(k int) (model, error) {
-				feats := min(o.forestFeatures, k)
-				return &golearnModel{newLayout(k, true, false), &forest{trees: o.forestTrees, features: feats}}, nil
+				return &golearnModel{newLayout(k, true, false), &forest{trees: o.forestTrees, features: forestFeatures(o.forestFeatures, k)}}, nil
 			},
 		},
 	}
+}
+
+// forestFeatures is how many attributes each tree draws: n, or √k when
+// n is 0, the usual choice for classification forests.
+func forestFeatures(n, k int) int {
+	if n <= 0 {
+		n = int(math.Round(math.Sqrt(float64(k))))
+	}
+	return max(1, min(n, k))
+}
+
+func forestFeaturesNote(n int) string {
+	if n <= 0 {
+		return "√k"
+	}
+	return strconv.Itoa(n)
 }
 
 // lookupCost times golearn resolving every feature attribute of a k-column

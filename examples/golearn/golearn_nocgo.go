@@ -8,7 +8,7 @@ import "errors"
 // golearn's knn and linear_models packages need (they hold C and C++).
 const cgoAvailable = false
 
-var errNoCgo = errors.New("not available without cgo (golearn's package holds C code; build with CGO_ENABLED=1 and a C compiler)")
+var errNoCgo = errors.New("not available without cgo (golearn's package holds C code; build with CGO_ENABLED=1 and a C and C++ compiler)")
 
 // cgoContenders lists the classifiers a cgo build would run, each
 // unavailable here, so the table still shows what is missing.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -43,8 +44,10 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.IntVar(&o.knnTrain, "knn-train", o.knnTrain, "KNN: training rows (stratified subsample; 0: all)")
 	fs.IntVar(&o.treeTrain, "tree-train", o.treeTrain, "ID3: training rows (stratified subsample; 0: all)")
 	fs.IntVar(&o.forestTrees, "forest-trees", o.forestTrees, "random forest: trees")
-	fs.IntVar(&o.forestFeatures, "forest-features", o.forestFeatures, "random forest: attributes drawn for each tree")
+	fs.IntVar(&o.forestFeatures, "forest-features", o.forestFeatures, "random forest: attributes drawn for each tree (0: √k)")
 	fs.IntVar(&o.forestTrain, "forest-train", o.forestTrain, "random forest: training rows (stratified subsample; 0: all)")
+	fs.StringVar(&o.only, "only", "", "run only the rows whose name contains this")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the comparison to this file")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	reexec := fs.Bool("reexec", true, "when golearn's liblinear panics under the cgo pointer check, run again with GODEBUG=cgocheck=0")
 	probePanic := fs.String("probe-panic", "", "(set by -reexec) the panic the parent process saw")
@@ -92,6 +95,17 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	extract := time.Since(start)
 
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return 1, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return 1, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	sel, rows, err := compare(train, tests, dim, o, nil)
 	if err != nil {
 		return 1, err
@@ -186,11 +200,11 @@ func report(w io.Writer, in reportInfo) {
 	rowsN := int64(len(in.train))
 	fmt.Fprintf(w, "  - memory: golearn has only dense instances: %s of float64 for %d×%d (%s as presence bits); the full 2^%d space would need %s as float64. actorframe's CSR matrix of all features takes %s.\n",
 		fmtBytes(rowsN*int64(k)*8), rowsN, k, fmtBytes((rowsN*int64(k)+7)/8), bits(in.dim), fmtBytes(rowsN*int64(in.dim)*8), fmtBytes(csrBytes(in.train)))
-	fmt.Fprintf(w, "  - attribute lookup: resolving the %d feature attributes of a grid takes %s (GetAttribute scans every attribute comparing names: quadratic in k); every Fit, Predict and tree split does it.\n", k, fmtDur(in.lookup))
-	fmt.Fprintln(w, "  - probabilities: none of these Predict methods returns class probabilities; only ID3's PredictProba does, one row per call (it panics on more). actorframe's head gives calibrated-enough P(class) per mention.")
-	fmt.Fprintln(w, "  - persistence: NB, KNN, ID3, BaggedModel and LinearSVC have Save/Load; LogisticRegression has none.")
+	fmt.Fprintf(w, "  - attribute lookup: resolving the %d feature attributes of a grid takes %s: GetAttribute scans every attribute comparing names, so it is quadratic in k. ID3 pays it per row: base.GetClass resolves the class attribute that way for every row of every candidate split, which is why the tree and the forest train on subsamples.\n", k, fmtDur(in.lookup))
+	fmt.Fprintln(w, "  - probabilities: no Predict here returns class probabilities; only ID3's PredictProba does, one row per call (it panics on more). actorframe's head gives P(class) for every mention, which stance uses to weigh mentions.")
+	fmt.Fprintln(w, "  - persistence: NB, KNN, ID3, BaggedModel and LinearSVC have Save/Load (NB and ID3 round-trip; ID3's Save prints a debug line to stdout); LogisticRegression has none.")
 	fmt.Fprintln(w, "  - reproducibility: bagging draws from the global math/rand (a no-op rand.Seed since Go 1.24) in parallel goroutines, and trees break ties by map order, so the forest and ID3 rows vary between runs.")
-	fmt.Fprintln(w, "  - maintenance: latest module version v0.0.0-20221228163002-74ae077eafb2 (no tagged release; last commit 2022-12-28); its go.mod asks for gonum v0.8.1, resolved here to actorframe's v0.17.0.")
+	fmt.Fprintln(w, "  - maintenance: latest module version v0.0.0-20221228163002-74ae077eafb2 (no tagged release on the module proxy; last commit 2022-12-28); its go.mod asks for gonum v0.8.1, resolved here to actorframe's v0.17.0.")
 }
 
 func selectionName(m string) string {
