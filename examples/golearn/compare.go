@@ -73,9 +73,12 @@ type result struct {
 	unavailable string // why there are no figures
 	shipped     bool
 	trainRows   int
-	fit, score  time.Duration // score: all test sets together
-	matrix      int64         // bytes of the training matrix
-	f1, acc     []float64     // per test set
+	fit, score  time.Duration // wall clock; score: all test sets together
+	fitCPU      time.Duration // process CPU time, all threads
+	scoreCPU    time.Duration
+	cpuOK       bool
+	matrix      int64     // bytes of the training matrix
+	f1, acc     []float64 // per test set
 }
 
 // compare selects features on train, then trains and scores every
@@ -179,12 +182,15 @@ func measure(c contender, k int, train []sample, tests [][]sample, seed uint64) 
 	}
 	r.trainRows = len(train)
 	debug.FreeOSMemory() // so one row's garbage is not collected in the next's timing
+	cpu0, ok0 := processCPU()
 	start := time.Now()
 	if r.matrix, err = m.fit(train); err != nil {
 		r.unavailable = "fit: " + err.Error()
 		return r
 	}
 	r.fit = time.Since(start)
+	cpu1, ok1 := processCPU()
+	r.fitCPU = cpu1 - cpu0
 	for _, t := range tests {
 		start = time.Now()
 		pred, err := m.predict(t)
@@ -201,6 +207,8 @@ func measure(c contender, k int, train []sample, tests [][]sample, seed uint64) 
 		r.f1 = append(r.f1, cm.macroF1())
 		r.acc = append(r.acc, cm.accuracy())
 	}
+	cpu2, ok2 := processCPU()
+	r.scoreCPU, r.cpuOK = cpu2-cpu1, ok0 && ok1 && ok2
 	return r
 }
 
