@@ -7,9 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sjwhitworth/golearn/naive"
+	"github.com/sjwhitworth/golearn/trees"
 )
 
 // tinyCorpus writes a small format M file: each sentence frames one
@@ -253,6 +257,51 @@ func TestSmokeNewsMTSC(t *testing.T) {
 	for _, r := range rows {
 		if r.name == "actorframe shipped model" && (r.unavailable != "" || r.f1[0] < 0.6) {
 			t.Errorf("shipped model on dev-rw: macro-F1 %v (%s), want at least 0.6", r.f1, r.unavailable)
+		}
+	}
+}
+
+// TestGolearnSaveLoad backs the report's persistence line: golearn's
+// naive Bayes and ID3 tree predict the same after a Save and a Load.
+func TestGolearnSaveLoad(t *testing.T) {
+	rows := []sample{
+		{idx: []uint32{0}, val: []float32{1}, label: 0}, {idx: []uint32{0, 2}, val: []float32{1, 1}, label: 0},
+		{idx: []uint32{1}, val: []float32{1}, label: 1}, {idx: []uint32{1, 2}, val: []float32{1, 1}, label: 1},
+		{idx: []uint32{2}, val: []float32{1}, label: 2}, {idx: []uint32{2, 3}, val: []float32{1, 1}, label: 2},
+	}
+	lay := newLayout(4, true, false)
+	inst, err := lay.instances(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type saveLoader interface {
+		golearnClassifier
+		Save(string) error
+		Load(string) error
+	}
+	for name, pair := range map[string][2]saveLoader{
+		"nb":  {naive.NewBernoulliNBClassifier(), naive.NewBernoulliNBClassifier()},
+		"id3": {trees.NewID3DecisionTree(0), trees.NewID3DecisionTree(0)},
+	} {
+		if err := pair[0].Fit(inst); err != nil {
+			t.Fatalf("%s: fit: %v", name, err)
+		}
+		path := filepath.Join(t.TempDir(), name+".cls")
+		if err := pair[0].Save(path); err != nil {
+			t.Fatalf("%s: save: %v", name, err)
+		}
+		if err := pair[1].Load(path); err != nil {
+			t.Fatalf("%s: load: %v", name, err)
+		}
+		p0, err0 := pair[0].Predict(inst)
+		p1, err1 := pair[1].Predict(inst)
+		if err0 != nil || err1 != nil {
+			t.Fatalf("%s: predict: %v, %v", name, err0, err1)
+		}
+		l0, _ := lay.labels(p0, len(rows))
+		l1, err := lay.labels(p1, len(rows))
+		if err != nil || !slices.Equal(l0, l1) {
+			t.Errorf("%s: predictions %v before save, %v after load (%v)", name, l0, l1, err)
 		}
 	}
 }
