@@ -28,9 +28,10 @@ type options struct {
 }
 
 // defaultOptions keep a run on all of NewsMTSC train under about five
-// minutes on two cores: golearn's ID3 costs about rows × k² attribute
-// comparisons per tree node (see lookupCost), so the tree, the forest and
-// KNN's C distance loop train on subsamples.
+// minutes on two cores. golearn's ID3 costs about rows × k² attribute
+// name comparisons per tree node (see lookupCost) and KNN compares every
+// test row with every training row, so the tree, the forest and KNN use
+// stratified subsamples of the training rows.
 func defaultOptions() options {
 	return options{
 		k: 1000, method: "chi2", minDF: 3,
