@@ -9,10 +9,32 @@ import (
 	"fmt"
 
 	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/internal/framing"
 	"github.com/actorframe/actorframe/models"
-	"github.com/actorframe/actorframe/stance"
 	"github.com/actorframe/actorframe/train/dataset"
 )
+
+// shipped returns the embedded model's engine and a pipeline that reads
+// texts as train fit does: the built-in actors, raw text (the labelled
+// spans point into it).
+func shipped() (*framing.Engine, *framing.Pipeline, error) {
+	f, err := models.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := framing.NewEngine(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	cat, err := actors.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	finder := actors.NewFinder(cat, actors.Options{Discover: true, Pronouns: true})
+	pipe, err := framing.NewPipeline(eng.Config(), finder, false)
+	return eng, pipe, err
+}
 
 // classNames are the polarity classes, in the order of sample.label.
 var classNames = []string{"negative", "neutral", "positive"}
@@ -28,11 +50,11 @@ type sample struct {
 // featureSpace is the size of the hashed space the shipped model's
 // features live in (2^HashBits).
 func featureSpace() (int, error) {
-	m, err := stance.Default()
+	eng, _, err := shipped()
 	if err != nil {
 		return 0, err
 	}
-	return m.Pipeline().Config().Dim(), nil
+	return eng.Config().Dim(), nil
 }
 
 // mentionFeatures reads a format M file (NewsMTSC's own spelling is
@@ -44,11 +66,10 @@ func mentionFeatures(path string) ([]sample, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := stance.Default()
+	_, pipe, err := shipped()
 	if err != nil {
 		return nil, err
 	}
-	pipe := m.Pipeline()
 	var out []sample
 	var fs []features.Feature
 	for i := range recs {
@@ -104,11 +125,11 @@ func shippedHead() (*linearHead, error) {
 		return nil, err
 	}
 	for _, h := range f.Heads {
-		if h.Name == stance.PolarityHead {
+		if h.Name == framing.PolarityHead {
 			return &linearHead{h.Model}, nil
 		}
 	}
-	return nil, fmt.Errorf("embedded model has no %q head", stance.PolarityHead)
+	return nil, fmt.Errorf("embedded model has no %q head", framing.PolarityHead)
 }
 
 // predict returns the most probable class of s. buf is scratch space.
