@@ -114,11 +114,14 @@ type scratch struct {
 }
 
 func (m *Model) getScratch() *scratch {
-	if s, ok := m.scratch.Get().(*scratch); ok {
+	s, ok := m.scratch.Get().(*scratch)
+	if ok {
 		s.scores.Reset()
-		return s
+	} else {
+		s = &scratch{}
 	}
-	return &scratch{}
+	s.scores.KeepNone = m.opt.NoEvidence
+	return s
 }
 
 func (m *Model) putScratch(s *scratch) {

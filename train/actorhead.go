@@ -143,7 +143,8 @@ func trainActorHead(xs []actorExample, cfg features.Config, o fitOptions) (*mode
 			x.Append(e.idx, e.val, e.label, float32(total/(3*n[e.label])))
 		}
 	}
-	return models.Fit(x, models.FitOptions{Classes: 3, Dim: cfg.Dim(), L2: actorL2, MaxIter: o.Iters, Workers: o.Workers})
+	spec, _ := framing.Spec(framing.ActorHead)
+	return models.Fit(x, models.FitOptions{Classes: 3, Dim: spec.Dim(cfg), L2: actorL2, MaxIter: o.Iters, Workers: o.Workers})
 }
 
 func countFound(xs []actorExample) int {

@@ -85,8 +85,9 @@ func (e *Engine) Head(name string) (*Head, bool) {
 // KeepAll). Its zero value is empty and ready; Reset empties it for reuse.
 type Scores struct {
 	// KeepAll keeps every feature of every mention, as training needs
-	// for actor vectors; scoring keeps only the strongest, for evidence.
-	KeepAll bool
+	// for actor vectors; scoring keeps only the strongest, for evidence,
+	// and KeepNone none, when no evidence is asked for.
+	KeepAll, KeepNone bool
 
 	feats   []features.Feature // kept features, mention by mention
 	contrib []float32          // per kept feature: its push on P(positive) − P(negative), in logit units
@@ -180,10 +181,11 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 			meta.addLex(f.Aux)
 		}
 	}
-	if s.KeepAll {
+	switch {
+	case s.KeepAll:
 		s.feats = append(s.feats, fs...)
 		s.contrib = append(s.contrib, s.scratchW...)
-	} else {
+	case !s.KeepNone:
 		s.keepStrongest()
 	}
 	p := softmax3(l)

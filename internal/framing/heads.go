@@ -129,6 +129,29 @@ var specs = []HeadSpec{
 	{Name: ActorHead, Labels: LabelNames(), Input: SummaryInput, Summary: actorSummaries()},
 }
 
+// Dim is the size of the head's input space: the hashed feature space,
+// or, for a SummaryInput head, just its summary values, one index each,
+// so that the head stores a few dozen weights rather than a row per hash.
+func (s HeadSpec) Dim(cfg features.Config) int {
+	if s.Input == SummaryInput {
+		return len(s.Summary)
+	}
+	return cfg.Dim()
+}
+
+// summaryIndex is where the summary value called name sits in the head's
+// input: its position for a SummaryInput head, its hash otherwise.
+func (s HeadSpec) summaryIndex(cfg features.Config, name string) uint32 {
+	if s.Input == SummaryInput {
+		for j, sm := range s.Summary {
+			if sm.Name == name {
+				return uint32(j)
+			}
+		}
+	}
+	return cfg.Index(name)
+}
+
 // Spec returns the spec of the head called name.
 func Spec(name string) (HeadSpec, bool) {
 	for _, s := range specs {
@@ -168,12 +191,12 @@ func loadHeads(f *models.File, cfg features.Config) ([]*Head, error) {
 		if err := checkLabels(h, s.Labels); err != nil {
 			return nil, err
 		}
-		if h.Model.Dim != cfg.Dim() {
+		if h.Model.Dim != s.Dim(cfg) {
 			return nil, fmt.Errorf("framing: %s head has %d features, the feature config says %d", h.Name, h.Model.Dim, cfg.Dim())
 		}
 		hd := &Head{Spec: s, Model: h.Model}
 		for _, sm := range s.Summary {
-			hd.summary = append(hd.summary, cfg.Index(sm.Name))
+			hd.summary = append(hd.summary, s.summaryIndex(cfg, sm.Name))
 		}
 		heads[k] = hd
 	}
@@ -218,7 +241,7 @@ func AppendActorVector(idx []uint32, val []float32, spec HeadSpec, cfg features.
 		}
 	}
 	for _, sm := range spec.Summary {
-		idx = append(idx, cfg.Index(sm.Name))
+		idx = append(idx, spec.summaryIndex(cfg, sm.Name))
 		val = append(val, float32(sm.Value(st)))
 	}
 	return idx, val
