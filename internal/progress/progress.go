@@ -157,17 +157,31 @@ func (p *Progress) Bar(name string, total int) *Bar {
 }
 
 func (p *Progress) newLiveBar(b *Bar) *mpb.Bar {
-	note := decor.Any(func(decor.Statistics) string { return b.noteText() }, decor.WCSyncSpace)
-	elapsed := decor.Elapsed(decor.ET_STYLE_GO, decor.WCSyncSpace)
-	name := decor.Name(b.name, decor.WC{C: decor.DindentRight | decor.DextraSpace})
+	// Every bar has the same five columns, each as wide as its widest
+	// (DSyncWidth), so that the bars of a run line up whatever their kind.
+	sync := decor.WC{C: decor.DSyncWidth | decor.DextraSpace}
+	name := decor.Name(b.name, decor.WC{C: decor.DSyncWidth | decor.DindentRight | decor.DextraSpace})
+	elapsed := decor.Elapsed(decor.ET_STYLE_GO, sync)
+	note := decor.Any(func(decor.Statistics) string {
+		if n := b.noteText(); n != "" {
+			return " " + n
+		}
+		return ""
+	}, decor.WC{C: decor.DSyncWidthR})
 	if b.total <= 0 {
-		return p.live.New(0, mpb.SpinnerStyle(),
-			mpb.PrependDecorators(name, decor.CurrentNoUnit("%d", decor.WCSyncSpace)),
-			mpb.AppendDecorators(elapsed, note))
+		rate := decor.Any(func(s decor.Statistics) string {
+			if d := time.Since(b.start).Seconds(); d > 0 {
+				return fmt.Sprintf("%.0f/s", float64(s.Current)/d)
+			}
+			return ""
+		}, sync)
+		return p.live.New(0, mpb.SpinnerStyle().PositionLeft(),
+			mpb.PrependDecorators(name, decor.CurrentNoUnit("%d", sync)),
+			mpb.AppendDecorators(rate, elapsed, note))
 	}
 	return p.live.New(int64(b.total), mpb.BarStyle(),
-		mpb.PrependDecorators(name, decor.CountersNoUnit("%d/%d", decor.WCSyncSpace)),
-		mpb.AppendDecorators(decor.Percentage(decor.WCSyncSpace), elapsed, note))
+		mpb.PrependDecorators(name, decor.CountersNoUnit("%d/%d", sync)),
+		mpb.AppendDecorators(decor.Percentage(sync), elapsed, note))
 }
 
 // Close ends the report: a bar not done (its job failed) is left as it
@@ -320,7 +334,11 @@ func (b *Bar) status(now time.Time) string {
 	return s
 }
 
-// elapsed rounds d for reading: tenths of a second are enough.
+// elapsed writes d for reading: tenths of a second under a minute,
+// whole seconds above.
 func elapsed(d time.Duration) string {
-	return d.Round(100 * time.Millisecond).String()
+	if d < time.Minute {
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	}
+	return d.Round(time.Second).String()
 }

@@ -29,7 +29,7 @@ func TestPlainLines(t *testing.T) {
 			name:  "quick job: only the final line",
 			total: 3,
 			steps: []step{{100 * time.Millisecond, 1, ""}, {100 * time.Millisecond, 2, ""}, {100 * time.Millisecond, 3, ""}},
-			want:  []string{"eval: 3/3, done in 300ms"},
+			want:  []string{"eval: 3/3, done in 0.3s"},
 		},
 		{
 			name:  "at most one line every two seconds",
@@ -41,19 +41,19 @@ func TestPlainLines(t *testing.T) {
 				{time.Second, 4, ""},             // 4.5s: a line
 				{500 * time.Millisecond, 5, ""},  // 5s: too soon
 			},
-			want: []string{"eval: 2/10 (2.5s)", "eval: 4/10 (4.5s)", "eval: 5/10, done in 5s"},
+			want: []string{"eval: 2/10 (2.5s)", "eval: 4/10 (4.5s)", "eval: 5/10, done in 5.0s"},
 		},
 		{
 			name:  "note beside the count",
 			total: 300,
 			steps: []step{{3 * time.Second, 40, "loss 0.61234"}, {time.Second, 41, "loss 0.61"}},
-			want:  []string{"eval: 40/300 loss 0.61234 (3s)", "eval: 41/300 loss 0.61, done in 4s"},
+			want:  []string{"eval: 40/300 loss 0.61234 (3.0s)", "eval: 41/300 loss 0.61, done in 4.0s"},
 		},
 		{
 			name:  "unknown total: a rate",
 			total: 0,
 			steps: []step{{2 * time.Second, 100, ""}, {2 * time.Second, 300, ""}},
-			want:  []string{"eval: 100 (50/s) (2s)", "eval: 300 (75/s) (4s)", "eval: 300 (75/s), done in 4s"},
+			want:  []string{"eval: 100 (50/s) (2.0s)", "eval: 300 (75/s) (4.0s)", "eval: 300 (75/s), done in 4.0s"},
 		},
 	}
 	for _, tt := range tests {
