@@ -50,6 +50,12 @@ func TestPlainLines(t *testing.T) {
 			want:  []string{"eval: 40/300 loss 0.61234 (3.0s)", "eval: 41/300 loss 0.61, done in 4.0s"},
 		},
 		{
+			name:  "whole seconds past a minute",
+			total: 2,
+			steps: []step{{65 * time.Second, 1, ""}, {300 * time.Millisecond, 2, ""}},
+			want:  []string{"eval: 1/2 (1m5s)", "eval: 2/2, done in 1m5s"},
+		},
+		{
 			name:  "unknown total: a rate",
 			total: 0,
 			steps: []step{{2 * time.Second, 100, ""}, {2 * time.Second, 300, ""}},
