@@ -3,12 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
 	"github.com/actorframe/actorframe/internal/framing"
+	"github.com/actorframe/actorframe/internal/progress"
 	"github.com/actorframe/actorframe/models"
 	"github.com/actorframe/actorframe/train/dataset"
 	"github.com/actorframe/actorframe/train/evaluate"
@@ -31,7 +31,7 @@ type actorExample struct {
 // polarity and role heads of eng and returns the actor head's inputs. The
 // text is mended as scoring mends it, since no labelled span points into
 // it. A document whose actor is not found yields found == false.
-func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog io.Writer) ([]actorExample, error) {
+func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog *progress.Progress) ([]actorExample, error) {
 	cfg := eng.Config()
 	pipe, err := newPipeline(cfg, true)
 	if err != nil {
@@ -44,7 +44,7 @@ func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog io.Writer) ([
 	spec, _ := framing.Spec(framing.ActorHead)
 	out := make([]actorExample, len(docs))
 	var s framing.Scores
-	tick := newTicker(prog, "actor examples", len(docs))
+	bar := prog.Bar("actor examples", len(docs))
 	for i, d := range docs {
 		finder, err := framing.FinderFor(pipe.Finder(), cat, d.Actor)
 		if err != nil {
@@ -66,8 +66,9 @@ func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog io.Writer) ([
 		}
 		out[i] = ex
 		pipe.Release(t)
-		tick.step()
+		bar.Add(1)
 	}
+	bar.Done()
 	return out, nil
 }
 
@@ -76,7 +77,10 @@ func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog io.Writer) ([
 // framed as the label says. Short conflict texts teach the head what
 // doing harm or helping means for a whole actor, which document labels
 // from US politics rarely show.
-func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions) ([]actorExample, error) {
+func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions, prog *progress.Progress) ([]actorExample, error) {
+	if len(recs) == 0 {
+		return nil, nil // optional input: no bar for nothing
+	}
 	cfg := eng.Config()
 	pipe, err := newPipeline(cfg, false)
 	if err != nil {
@@ -85,6 +89,7 @@ func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions) ([]actor
 	spec, _ := framing.Spec(framing.ActorHead)
 	var out []actorExample
 	var s framing.Scores
+	bar := prog.Bar("actor mention examples", len(recs))
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)
@@ -100,7 +105,9 @@ func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions) ([]actor
 			out = append(out, ex)
 		}
 		pipe.Release(t)
+		bar.Add(1)
 	}
+	bar.Done()
 	return out, nil
 }
 
@@ -144,7 +151,7 @@ func trainActorHead(xs []actorExample, cfg features.Config, o fitOptions) (*mode
 		}
 	}
 	spec, _ := framing.Spec(framing.ActorHead)
-	return models.Fit(x, models.FitOptions{Classes: 3, Dim: spec.Dim(cfg), L2: actorL2, MaxIter: o.Iters, Workers: o.Workers})
+	return fitHead(x, "actor", spec.Dim(cfg), actorL2, o)
 }
 
 func countFound(xs []actorExample) int {
@@ -161,7 +168,7 @@ func countFound(xs []actorExample) int {
 // role heads of f are fixed (trained without these documents), and the
 // head is fitted on k−1 folds and scored on the k-th, each document its
 // own group. A document whose actor is not found counts as neutral.
-func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k int, seed uint64, o fitOptions, prog io.Writer) (*evaluate.Confusion, error) {
+func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k int, seed uint64, o fitOptions, prog *progress.Progress) (*evaluate.Confusion, error) {
 	eng, err := framing.NewEngine(f)
 	if err != nil {
 		return nil, err
@@ -170,7 +177,7 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 	if err != nil {
 		return nil, err
 	}
-	more, err := mentionActorExamples(eng, extra)
+	more, err := mentionActorExamples(eng, extra, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -180,6 +187,10 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 	}
 	folds := evaluate.Folds(strata, nil, k, seed)
 	conf := evaluate.NewConfusion(framing.LabelNames())
+	bar := prog.Bar("actor cv folds", k)
+	// Each fold's fit is short and would add a bar per fold: only the
+	// folds are shown.
+	o.Progress = nil
 	for fold := 0; fold < k; fold++ {
 		train := append([]actorExample(nil), more...)
 		for i, e := range xs {
@@ -202,10 +213,9 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 			}
 			conf.Add(e.label, pred)
 		}
-		if prog != nil {
-			fmt.Fprintf(prog, "actor cv fold %d/%d done\n", fold+1, k)
-		}
+		bar.Add(1)
 	}
+	bar.Done()
 	return conf, nil
 }
 

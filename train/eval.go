@@ -6,10 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/internal/framing"
+	"github.com/actorframe/actorframe/internal/progress"
 	"github.com/actorframe/actorframe/models"
 	"github.com/actorframe/actorframe/stance"
 	"github.com/actorframe/actorframe/train/dataset"
@@ -94,7 +94,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, `print one JSON object {"n", "polarity": {...}, "role": {...}}`)
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
 	authorOnly := fs.Bool("author-only", false, "count only the author's voice in actor scores")
-	quiet := fs.Bool("q", false, "no progress on stderr")
+	quiet := addQuietFlags(fs)
 	baseline := fs.Bool("baseline", false, "score with the lexicon baseline instead of a model (format M polarity)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -123,20 +123,19 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var prog io.Writer
-	if !*quiet {
-		prog = stderr
-	}
+	prog := progress.New(stderr, *quiet)
+	defer prog.Close()
 	format, err := dataset.DetectFile(*in)
 	if err != nil {
 		return err
 	}
 	opt := dataset.Options{SkipBad: *skipBad}
+	prog.Printf("reading %s...", *in)
 	var res *result
 	switch format {
 	case dataset.FormatM:
 		recs, skipped, err := dataset.ReadMentionsFile(*in, opt)
-		reportSkipped(stderr, *in, skipped)
+		reportSkipped(prog.Writer(), *in, skipped)
 		if err != nil {
 			return err
 		}
@@ -145,7 +144,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 		}
 	case dataset.FormatA:
 		recs, skipped, err := dataset.ReadActorsFile(*in, opt)
-		reportSkipped(stderr, *in, skipped)
+		reportSkipped(prog.Writer(), *in, skipped)
 		if err != nil {
 			return err
 		}
@@ -154,6 +153,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	prog.Close() // the bars' last state before the metrics on stdout
 	return res.print(stdout, *asJSON, format == dataset.FormatA)
 }
 
@@ -177,14 +177,14 @@ func loadModel(path string) (*models.File, error) {
 // evalMentions scores every labelled target of format M records: each
 // polarity target as one mention, each role target as the actor of all its
 // occurrences, as training built them.
-func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog io.Writer) (*result, error) {
+func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog *progress.Progress) (*result, error) {
 	pipe, err := newPipeline(eng.Config(), false)
 	if err != nil {
 		return nil, err
 	}
 	res := newResult()
 	var s framing.Scores
-	tick := newTicker(prog, "eval", len(recs))
+	bar := prog.Bar("eval", len(recs))
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)
@@ -202,15 +202,16 @@ func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog io.Writer) 
 			}
 		}
 		pipe.Release(t)
-		tick.step()
+		bar.Add(1)
 	}
+	bar.Done()
 	return res, nil
 }
 
 // evalActors scores format A records: the library finds the actor itself.
-func evalActors(m *stance.Model, recs []dataset.Actor, prog io.Writer) (*result, error) {
+func evalActors(m *stance.Model, recs []dataset.Actor, prog *progress.Progress) (*result, error) {
 	res := newResult()
-	tick := newTicker(prog, "eval", len(recs))
+	bar := prog.Bar("eval", len(recs))
 	for _, r := range recs {
 		af, found, err := m.ScoreActor(r.Text, r.Actor)
 		if err != nil {
@@ -223,8 +224,9 @@ func evalActors(m *stance.Model, recs []dataset.Actor, prog io.Writer) (*result,
 			res.Missing++
 		}
 		res.Polarity.Add(r.Polarity+1, pred)
-		tick.step()
+		bar.Add(1)
 	}
+	bar.Done()
 	return res, nil
 }
 
@@ -235,31 +237,6 @@ func labelIndex(labels []string, l string) int {
 		}
 	}
 	return -1
-}
-
-// ticker prints progress on long runs, at most every two seconds.
-type ticker struct {
-	w     io.Writer
-	name  string
-	n, i  int
-	last  time.Time
-	start time.Time
-}
-
-func newTicker(w io.Writer, name string, n int) *ticker {
-	now := time.Now()
-	return &ticker{w: w, name: name, n: n, last: now, start: now}
-}
-
-func (t *ticker) step() {
-	t.i++
-	if t.w == nil {
-		return
-	}
-	if now := time.Now(); now.Sub(t.last) > 2*time.Second || t.i == t.n && now.Sub(t.start) > 2*time.Second {
-		t.last = now
-		fmt.Fprintf(t.w, "%s: %d/%d\n", t.name, t.i, t.n)
-	}
 }
 
 func cmdCV(args []string, stdout, stderr io.Writer) error {
@@ -275,7 +252,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	k := fs.Int("k", 5, "folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
-	quiet := fs.Bool("q", false, "no progress on stderr")
+	quiet := addQuietFlags(fs)
 	o := defaultFitOptions()
 	addFitFlags(fs, &o)
 	if err := fs.Parse(args); err != nil {
@@ -288,22 +265,22 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if *k < 2 {
 		return fmt.Errorf("cv: -k %d: need at least 2 folds", *k)
 	}
-	var prog io.Writer
-	if !*quiet {
-		prog = stderr
-	}
+	prog := progress.New(stderr, *quiet)
+	defer prog.Close()
+	prog.Printf("reading data...")
 	if *actorsIn != "" {
-		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, actorMentions, *k, *skipBad, *asJSON, o, stdout, stderr, prog)
+		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, actorMentions, *k, *skipBad, *asJSON, o, stdout, prog)
 	}
-	recs, err := readMentionFiles([]string{*in}, *skipBad, stderr)
+	log := prog.Writer()
+	recs, err := readMentionFiles([]string{*in}, *skipBad, log)
 	if err != nil {
 		return err
 	}
-	extra, err := readMentionFiles(polExtra, *skipBad, stderr)
+	extra, err := readMentionFiles(polExtra, *skipBad, log)
 	if err != nil {
 		return err
 	}
-	extraRoles, err := readMentionFiles(rolesExtra, *skipBad, stderr)
+	extraRoles, err := readMentionFiles(rolesExtra, *skipBad, log)
 	if err != nil {
 		return err
 	}
@@ -317,11 +294,12 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	var shared *models.File
 	if countPolarity(recs) == 0 {
 		fo := o
-		fo.Progress = nil
+		fo.Progress = prog // once, not per fold: worth its bars
 		if shared, err = fitPolarity(extra, fo); err != nil {
 			return fmt.Errorf("cv: polarity head from -pol: %w", err)
 		}
 	}
+	bar := prog.Bar("cv folds", *k)
 	for f := 0; f < *k; f++ {
 		var train, test []dataset.Mentions
 		for i := range recs {
@@ -332,6 +310,8 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		fo := o
+		// The folds' own phases would add bars by the dozen; the folds
+		// bar and a line per fold say enough.
 		fo.Progress = nil
 		var file *models.File
 		if shared != nil {
@@ -350,18 +330,19 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if prog != nil {
-			line := fmt.Sprintf("fold %d/%d:", f+1, *k)
-			if r.Polarity.N() > 0 {
-				line += fmt.Sprintf("  polarity macro-F1 %.4f (n=%d)", r.Polarity.MacroF1(), r.Polarity.N())
-			}
-			if r.Role.N() > 0 {
-				line += fmt.Sprintf("  role macro-F1 %.4f (n=%d)", r.Role.MacroF1(), r.Role.N())
-			}
-			fmt.Fprintln(prog, line)
+		line := fmt.Sprintf("fold %d/%d:", f+1, *k)
+		if r.Polarity.N() > 0 {
+			line += fmt.Sprintf("  polarity macro-F1 %.4f (n=%d)", r.Polarity.MacroF1(), r.Polarity.N())
 		}
+		if r.Role.N() > 0 {
+			line += fmt.Sprintf("  role macro-F1 %.4f (n=%d)", r.Role.MacroF1(), r.Role.N())
+		}
+		prog.Printf("%s", line)
+		bar.Add(1)
 		total.merge(r)
 	}
+	bar.Done()
+	prog.Close() // the bars' last state before the metrics on stdout
 	return total.print(stdout, *asJSON, false)
 }
 
@@ -391,28 +372,31 @@ func countPolarity(recs []dataset.Mentions) int {
 }
 
 // cvActorsCmd cross-validates the actor head on the documents of path.
-func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad, asJSON bool, o fitOptions, stdout, stderr, prog io.Writer) error {
+func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad, asJSON bool, o fitOptions, stdout io.Writer, prog *progress.Progress) error {
 	if len(pol) == 0 {
 		return errors.New("cv -actors needs -pol: the polarity data the mention heads are trained on")
 	}
-	docs, err := readActorFiles([]string{path}, skipBad, stderr)
+	log := prog.Writer()
+	docs, err := readActorFiles([]string{path}, skipBad, log)
 	if err != nil {
 		return err
 	}
-	p, err := readMentionFiles(pol, skipBad, stderr)
+	p, err := readMentionFiles(pol, skipBad, log)
 	if err != nil {
 		return err
 	}
-	r, err := readMentionFiles(roles, skipBad, stderr)
+	r, err := readMentionFiles(roles, skipBad, log)
 	if err != nil {
 		return err
 	}
-	am, err := readMentionFiles(actorMentions, skipBad, stderr)
+	am, err := readMentionFiles(actorMentions, skipBad, log)
 	if err != nil {
 		return err
 	}
+	// The mention heads are fitted once, before the folds: the longest
+	// phase, so it shows its bars.
 	fo := o
-	fo.Progress = nil
+	fo.Progress = prog
 	f, err := fitModel(p, r, fo)
 	if err != nil {
 		return err
@@ -421,6 +405,7 @@ func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad
 	if err != nil {
 		return err
 	}
+	prog.Close() // the bars' last state before the metrics on stdout
 	res := newResult()
 	res.Polarity = conf
 	return res.print(stdout, asJSON, false)

@@ -18,6 +18,7 @@ import (
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
 	"github.com/actorframe/actorframe/internal/framing"
+	"github.com/actorframe/actorframe/internal/progress"
 	"github.com/actorframe/actorframe/models"
 	"github.com/actorframe/actorframe/train/dataset"
 )
@@ -29,8 +30,8 @@ type fitOptions struct {
 	RoleL2   float64 // role head
 	Iters    int
 	Workers  int
-	Further  bool // further_mentions of a target are extra examples
-	Progress io.Writer
+	Further  bool               // further_mentions of a target are extra examples
+	Progress *progress.Progress // nil: no progress (cross-validation folds)
 }
 
 func defaultFitOptions() fitOptions {
@@ -76,7 +77,7 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&actorMentions, "actor-mentions", "format M file whose labelled targets are extra actor-head examples (repeatable)")
 	out := fs.String("out", "", "model file to write")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
-	quiet := fs.Bool("q", false, "no progress on stderr")
+	quiet := addQuietFlags(fs)
 	o := defaultFitOptions()
 	addFitFlags(fs, &o)
 	if err := fs.Parse(args); err != nil {
@@ -93,25 +94,29 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("fit: unexpected arguments %q", fs.Args())
 	}
-	if !*quiet {
-		o.Progress = stderr
-	}
-	pol, err := readMentionFiles(in, *skipBad, stderr)
+	prog := progress.New(stderr, *quiet)
+	defer prog.Close()
+	o.Progress = prog
+	// Reading a large file takes seconds with nothing else to show.
+	prog.Printf("reading data...")
+	log := prog.Writer()
+	pol, err := readMentionFiles(in, *skipBad, log)
 	if err != nil {
 		return err
 	}
-	rol, err := readMentionFiles(roles, *skipBad, stderr)
+	rol, err := readMentionFiles(roles, *skipBad, log)
 	if err != nil {
 		return err
 	}
-	docs, err := readActorFiles(actorFiles, *skipBad, stderr)
+	docs, err := readActorFiles(actorFiles, *skipBad, log)
 	if err != nil {
 		return err
 	}
-	am, err := readMentionFiles(actorMentions, *skipBad, stderr)
+	am, err := readMentionFiles(actorMentions, *skipBad, log)
 	if err != nil {
 		return err
 	}
+	prog.Printf("read %d polarity, %d role, %d actor-mention records and %d actor documents", len(pol), len(rol), len(am), len(docs))
 	start := time.Now()
 	f, err := fitModel(pol, rol, o)
 	if err != nil {
@@ -126,7 +131,7 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		more, err := mentionActorExamples(eng, am)
+		more, err := mentionActorExamples(eng, am, o.Progress)
 		if err != nil {
 			return err
 		}
@@ -138,6 +143,9 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	if err := writeModel(*out, f); err != nil {
 		return err
 	}
+	// Live bars are drawn a last time before the result goes to stdout,
+	// often the same terminal.
+	prog.Close()
 	fmt.Fprintf(stdout, "wrote %s (%s) in %.1fs\n", *out, describe(f), time.Since(start).Seconds())
 	return nil
 }
@@ -251,15 +259,12 @@ func fitPolarity(pol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := polarityExamples(pipe, pol, o.Further)
+	x := polarityExamples(pipe, pol, o.Further, o.Progress)
 	if x.Rows() == 0 {
 		return nil, errors.New("fit: no targets with a polarity label")
 	}
-	progress(o.Progress, "polarity: %d examples, %d nonzeros\n", x.Rows(), len(x.Indices))
-	polHead, err := models.Fit(x, models.FitOptions{
-		Classes: 3, Dim: cfg.Dim(), L2: o.L2, MaxIter: o.Iters, Workers: o.Workers,
-		Progress: iterProgress(o.Progress, "polarity"),
-	})
+	o.Progress.Printf("polarity: %d examples, %d nonzeros", x.Rows(), len(x.Indices))
+	polHead, err := fitHead(x, "polarity", cfg.Dim(), o.L2, o)
 	if err != nil {
 		return nil, fmt.Errorf("fit polarity: %w", err)
 	}
@@ -297,12 +302,9 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	if err != nil {
 		return nil, err
 	}
-	rx := roleExamples(eng, pipe, spec, rol)
-	progress(o.Progress, "role: %d examples, %d nonzeros\n", rx.Rows(), len(rx.Indices))
-	roleHead, err := models.Fit(rx, models.FitOptions{
-		Classes: 3, Dim: cfg.Dim(), L2: o.RoleL2, MaxIter: o.Iters, Workers: o.Workers,
-		Progress: iterProgress(o.Progress, "role"),
-	})
+	rx := roleExamples(eng, pipe, spec, rol, o.Progress)
+	o.Progress.Printf("role: %d examples, %d nonzeros", rx.Rows(), len(rx.Indices))
+	roleHead, err := fitHead(rx, "role", cfg.Dim(), o.RoleL2, o)
 	if err != nil {
 		return nil, fmt.Errorf("fit role: %w", err)
 	}
@@ -312,21 +314,22 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	return base, nil
 }
 
-func progress(w io.Writer, format string, args ...any) {
-	if w != nil {
-		fmt.Fprintf(w, format, args...)
+// fitHead fits a three-class head on x with L-BFGS, showing its
+// iterations and loss as the bar "NAME fit".
+func fitHead(x *models.Examples, name string, dim int, l2 float64, o fitOptions) (*models.Linear, error) {
+	bar := o.Progress.Bar(name+" fit", o.Iters)
+	var report func(int, float64)
+	if bar != nil { // else no recorder: a quiet fit does no work for progress
+		report = func(iter int, loss float64) { bar.Set(iter, fmt.Sprintf("loss %.5f", loss)) }
 	}
-}
-
-func iterProgress(w io.Writer, name string) func(int, float64) {
-	if w == nil {
-		return nil
+	m, err := models.Fit(x, models.FitOptions{
+		Classes: 3, Dim: dim, L2: l2, MaxIter: o.Iters, Workers: o.Workers, Progress: report,
+	})
+	if err != nil {
+		return nil, err
 	}
-	return func(iter int, loss float64) {
-		if iter%25 == 0 {
-			fmt.Fprintf(w, "%s: iteration %d, loss %.5f\n", name, iter, loss)
-		}
-	}
+	bar.Done()
+	return m, nil
 }
 
 func countRoles(recs []dataset.Mentions) int {
@@ -351,7 +354,8 @@ func targetSpans(r *dataset.Mentions) []features.Span {
 }
 
 // polarityExamples featurises every target with a polarity label.
-func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further bool) *models.Examples {
+func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further bool, prog *progress.Progress) *models.Examples {
+	bar := prog.Bar("polarity examples", len(recs))
 	x := &models.Examples{}
 	var fs []features.Feature
 	var idx []uint32
@@ -381,14 +385,17 @@ func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further b
 			}
 		}
 		pipe.Release(t)
+		bar.Add(1)
 	}
+	bar.Done()
 	return x
 }
 
 // roleExamples builds one example per role-labelled target: the actor's
 // vector over all its occurrences in the text, as the engine's role head
 // reads it when scoring.
-func roleExamples(eng *framing.Engine, pipe *framing.Pipeline, spec framing.HeadSpec, recs []dataset.Mentions) *models.Examples {
+func roleExamples(eng *framing.Engine, pipe *framing.Pipeline, spec framing.HeadSpec, recs []dataset.Mentions, prog *progress.Progress) *models.Examples {
+	bar := prog.Bar("role examples", len(recs))
 	x := &models.Examples{}
 	s := framing.Scores{KeepAll: true}
 	for i := range recs {
@@ -404,7 +411,9 @@ func roleExamples(eng *framing.Engine, pipe *framing.Pipeline, spec framing.Head
 			x.Append(fi, fv, k, 1)
 		}
 		pipe.Release(t)
+		bar.Add(1)
 	}
+	bar.Done()
 	return x
 }
 

@@ -6,6 +6,10 @@
 //	go run ./train eval -in DEV.jsonl [-model MODEL.afm] [-json]
 //	go run ./train cv   -in TRAIN.jsonl [-k 5] [-seed N] [-json]
 //
+// Each command shows its progress on stderr: live bars on a terminal, a
+// plain line at most every two seconds otherwise, nothing with -q (or
+// -quiet).
+//
 // Data files are JSONL in format M (labelled mentions) or format A (one
 // actor per document); see package train/dataset. With no -model, eval
 // uses the model embedded in the library.
@@ -71,6 +75,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])
+}
+
+// addQuietFlags registers -q and its long form -quiet, both meaning no
+// progress on stderr (warnings and errors are still written).
+func addQuietFlags(fs *flag.FlagSet) *bool {
+	quiet := fs.Bool("q", false, "no progress on stderr")
+	fs.BoolVar(quiet, "quiet", false, "same as -q")
+	return quiet
 }
 
 // listFlag collects a repeatable string flag.

@@ -15,7 +15,7 @@
 //	-only-actors   with -actors: report only the listed actors (no built-in catalogue, no discovery)
 //	-author-only   count only the author's voice in actor scores
 //	-mentions      in the table, list every mention with its score
-//	-q             no progress line on stderr for -jsonl
+//	-q, -quiet     no progress on stderr for -jsonl (a live bar on a terminal, else a line every 2s)
 //
 // With -jsonl, "text" must be a string and "id" a string or a number (17
 // comes out as "17"). A line that is not so, or not JSON, is reported on
@@ -38,10 +38,10 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
-	"time"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
+	"github.com/actorframe/actorframe/internal/progress"
 	"github.com/actorframe/actorframe/stance"
 )
 
@@ -68,7 +68,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	onlyActors := fs.Bool("only-actors", false, "with -actors: use only the listed actors")
 	authorOnly := fs.Bool("author-only", false, "count only the author's voice in actor scores")
 	showMentions := fs.Bool("mentions", false, "list every mention in the table")
-	quiet := fs.Bool("q", false, "no progress line on stderr for -jsonl")
+	quiet := fs.Bool("q", false, "no progress on stderr for -jsonl")
+	fs.BoolVar(quiet, "quiet", false, "same as -q")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -243,9 +244,12 @@ func scoreJSONL(m *stance.Model, paths []string, stdin io.Reader, stdout, stderr
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
+	prog := progress.New(stderr, quiet)
+	defer prog.Close()
 	// Bad lines are found in ScoreAll's feeding goroutine while this one
-	// writes progress: both go through one lock.
-	log := &lockedWriter{w: stderr}
+	// shows progress: the progress writer serialises them, and puts them
+	// above the live bar on a terminal.
+	log := prog.Writer()
 	var tally jsonlTally
 	docs := func(yield func(stance.Document) bool) {
 		for _, p := range paths {
@@ -257,8 +261,8 @@ func scoreJSONL(m *stance.Model, paths []string, stdin io.Reader, stdout, stderr
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
-	n := 0
-	start, last := time.Now(), time.Now()
+	// The input is streamed, so the total is not known: a count and a rate.
+	bar := prog.Bar("documents scored", 0)
 	for res, err := range m.ScoreAll(ctx, docs, workers) {
 		if err != nil {
 			return err
@@ -266,15 +270,9 @@ func scoreJSONL(m *stance.Model, paths []string, stdin io.Reader, stdout, stderr
 		if err := enc.Encode(res); err != nil {
 			return err
 		}
-		n++
-		if !quiet && time.Since(last) > 2*time.Second {
-			last = time.Now()
-			fmt.Fprintf(log, "scored %d documents (%.0f docs/s)\n", n, float64(n)/time.Since(start).Seconds())
-		}
+		bar.Add(1)
 	}
-	if !quiet && time.Since(start) > 2*time.Second {
-		fmt.Fprintf(log, "scored %d documents in %.1fs\n", n, time.Since(start).Seconds())
-	}
+	bar.Done()
 	return tally.err()
 }
 
@@ -311,18 +309,6 @@ func (t *jsonlTally) err() error {
 		return nil
 	}
 	return errors.New(strings.Join(parts, "; "))
-}
-
-// lockedWriter serialises writes from several goroutines.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }
 
 // readDocs reads the JSONL documents of path ("-": stdin), reporting each

@@ -321,3 +321,36 @@ func TestNotTextRefused(t *testing.T) {
 		t.Errorf("JSONL results %v, want [b]", ids)
 	}
 }
+
+// TestJSONLProgress: with stderr not a terminal, -jsonl ends with a plain
+// progress line; -q and -quiet write nothing.
+func TestJSONLProgress(t *testing.T) {
+	docs := writeFile(t, "docs.jsonl", `{"id": "a", "text": "Russian jets bombed Aleppo."}`+"\n"+`{"id": "b", "text": "Iran denied it."}`+"\n")
+	tests := []struct {
+		flag string
+		want string // how stderr starts; "": stderr empty
+	}{
+		{"", "documents scored: 2 ("},
+		{"-q", ""},
+		{"-quiet", ""},
+	}
+	for _, tt := range tests {
+		args := []string{"-jsonl", docs}
+		if tt.flag != "" {
+			args = append([]string{tt.flag}, args...)
+		}
+		code, stdout, stderr := call(t, "", args...)
+		if code != 0 {
+			t.Fatalf("score %q: exit status %d: %s", args, code, stderr)
+		}
+		if got := resultIDs(t, stdout); !slices.Equal(got, []string{"a", "b"}) {
+			t.Errorf("score %q: result ids %q", args, got)
+		}
+		switch {
+		case tt.want == "" && stderr != "":
+			t.Errorf("score %q wrote on stderr: %q", args, stderr)
+		case tt.want != "" && (!strings.HasPrefix(stderr, tt.want) || !strings.Contains(stderr, "done in")):
+			t.Errorf("score %q: stderr %q, want a final line %q...done in", args, stderr, tt.want)
+		}
+	}
+}
