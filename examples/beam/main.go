@@ -104,7 +104,6 @@ func collect(pr beam.PipelineResult) Metrics {
 	return m
 }
 
-
 func printMetrics(w io.Writer, m Metrics) {
 	names := make([]string, 0, len(m))
 	for k := range m {
