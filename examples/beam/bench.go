@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -60,13 +62,28 @@ func readLocal(cfg Config) ([]Doc, error) {
 // model is warm for both; the pipeline is timed end to end, from building
 // the graph to the last output file written, since that is what a user
 // waits for.
-func runBench(ctx context.Context, cfg Config, workers int, w io.Writer) error {
+//
+// With copies > 1 both run on a temporary JSONL file holding that many
+// copies of every input article, so that a handful of articles makes a
+// corpus large enough to time.
+func runBench(ctx context.Context, cfg Config, workers, copies int, w io.Writer) error {
 	docs, err := readLocal(cfg)
 	if err != nil {
 		return err
 	}
 	if len(docs) == 0 {
 		return errNoDocs
+	}
+	if copies > 1 {
+		dir, err := os.MkdirTemp("", "actorframe-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if docs, err = writeCopies(filepath.Join(dir, "corpus.jsonl"), docs, copies); err != nil {
+			return err
+		}
+		cfg.Inputs = []string{filepath.Join(dir, "corpus.jsonl")}
 	}
 	var size int64
 	for _, d := range docs {
@@ -113,4 +130,31 @@ func runBench(ctx context.Context, cfg Config, workers int, w io.Writer) error {
 	fmt.Fprintf(w, "pipeline / ScoreAll time: %.1fx\n", piped.Seconds()/direct.Seconds())
 	printMetrics(w, met)
 	return nil
+}
+
+// writeCopies writes copies of every doc to a JSONL file, each copy with an
+// id of its own, and returns the docs as written.
+func writeCopies(path string, docs []Doc, copies int) ([]Doc, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	bw := bufio.NewWriter(f)
+	enc := json.NewEncoder(bw)
+	var out []Doc
+	for i := range copies {
+		for _, d := range docs {
+			d.ID = fmt.Sprintf("%s#%d", d.ID, i)
+			if err := enc.Encode(d); err != nil {
+				f.Close()
+				return nil, err
+			}
+			out = append(out, d)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return out, f.Close()
 }

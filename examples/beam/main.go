@@ -24,6 +24,7 @@ var (
 	maxLine    = flag.Int("max-line", DefaultMaxLine, "longest JSONL line, in bytes; a longer one is a dead letter")
 	bench      = flag.Bool("bench", false, "also time stance's ScoreAll on the same articles and print both throughputs")
 	workers    = flag.Int("workers", 0, "with -bench: goroutines for ScoreAll (0: all cores)")
+	copies     = flag.Int("bench-copies", 1, "with -bench: time a corpus of this many copies of every input article")
 )
 
 func main() {
@@ -54,7 +55,7 @@ func run(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	if *bench {
-		return runBench(ctx, cfg, *workers, stdout)
+		return runBench(ctx, cfg, *workers, *copies, stdout)
 	}
 	res, err := Run(ctx, cfg)
 	if err != nil {
