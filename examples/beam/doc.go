@@ -16,6 +16,7 @@
 // Output, under -output:
 //
 //	articles.jsonl     {"id","outlet","date","report"}: report is the stance.Report, as stance encodes it
+//	                   (with -shards N: articles-00000-of-0000N.jsonl..., written in parallel; so actors.jsonl)
 //	actors.jsonl       one row per article × actor × voice: article, outlet, date, month, actor, kind,
 //	                   parent, voice_type (overall, author, source), voice (the source's name for a
 //	                   quoted source), score, label, confidence, role, fine_role, mentions
@@ -25,9 +26,9 @@
 //	by_month.jsonl     by_source the frames in each quoted source's voice
 //	deadletter.jsonl   {"origin","stage","error","raw"} for every line or article that failed
 //
-// Beam's file writers write nothing for an empty collection, so
-// deadletter.jsonl appears only when something failed, and an aggregate
-// only when it has a group.
+// A writer writes nothing for an empty collection, so deadletter.jsonl
+// appears only when something failed, and an aggregate only when it has a
+// group.
 //
 // A malformed JSONL line (bad JSON, no text, a text or outlet or date that is
 // not a string, a line longer than -max-line) is counted in the

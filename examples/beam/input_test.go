@@ -151,6 +151,7 @@ func TestConfigValidate(t *testing.T) {
 		{Config{Inputs: []string{" "}, Output: "out"}, true},
 		{Config{Inputs: []string{"*.txt"}}, true},
 		{Config{Inputs: []string{"*.txt"}, Output: "out", MaxLine: -1}, true},
+		{Config{Inputs: []string{"*.txt"}, Output: "out", Shards: -2}, true},
 	}
 	for _, tt := range tests {
 		if err := tt.c.Validate(); (err != nil) != tt.wantErr {
@@ -165,6 +166,20 @@ func TestOutPathAndGlobs(t *testing.T) {
 	} {
 		if got := OutPath(tt.out, "x"); got != tt.want {
 			t.Errorf("OutPath(%q) = %q, want %q", tt.out, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		p    string
+		i, n int
+		want string
+	}{
+		{"out/articles.jsonl", 0, 1, "out/articles.jsonl"},
+		{"out/articles.jsonl", 0, 0, "out/articles.jsonl"},
+		{"out/articles.jsonl", 3, 16, "out/articles-00003-of-00016.jsonl"},
+		{"gs://b/x/rows", 1, 2, "gs://b/x/rows-00001-of-00002"},
+	} {
+		if got := shardPath(tt.p, tt.i, tt.n); got != tt.want {
+			t.Errorf("shardPath(%q, %d, %d) = %q, want %q", tt.p, tt.i, tt.n, got, tt.want)
 		}
 	}
 	if got := splitGlobs(" a/*.txt, ,b/*.jsonl"); !reflect.DeepEqual(got, []string{"a/*.txt", "b/*.jsonl"}) {

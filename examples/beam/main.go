@@ -22,6 +22,7 @@ var (
 	onlyActors = flag.Bool("only-actors", false, "with -actors: use only the listed actors")
 	authorOnly = flag.Bool("author-only", false, "count only the author's voice in actor scores")
 	maxLine    = flag.Int("max-line", DefaultMaxLine, "longest JSONL line, in bytes; a longer one is a dead letter")
+	shards     = flag.Int("shards", 1, "write articles.jsonl and actors.jsonl as this many files each, in parallel")
 	bench      = flag.Bool("bench", false, "also time stance's ScoreAll on the same articles and print both throughputs")
 	workers    = flag.Int("workers", 0, "with -bench: goroutines for ScoreAll (0: all cores)")
 	copies     = flag.Int("bench-copies", 1, "with -bench: time a corpus of this many copies of every input article")
@@ -45,6 +46,7 @@ func run(ctx context.Context, stdout io.Writer) error {
 		Model: ModelConfig{Model: *modelPath, Actors: *actorsPath,
 			OnlyActors: *onlyActors, AuthorOnly: *authorOnly},
 		MaxLine: *maxLine,
+		Shards:  *shards,
 	}
 	if err := cfg.Validate(); err != nil {
 		return err

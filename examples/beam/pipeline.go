@@ -11,7 +11,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/parquetio"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 )
 
@@ -48,6 +47,10 @@ type Config struct {
 	Model ModelConfig
 	// MaxLine bounds one JSONL line; 0 is DefaultMaxLine.
 	MaxLine int
+	// Shards splits articles.jsonl and actors.jsonl into that many files
+	// each, written in parallel (articles-00000-of-00016.jsonl...); 0 or 1
+	// writes one file each.
+	Shards int
 }
 
 // Output file names, under Config.Output.
@@ -83,6 +86,9 @@ func (c Config) Validate() error {
 	if c.Output == "" {
 		return errors.New("no -output")
 	}
+	if c.Shards < 0 {
+		return fmt.Errorf("-shards %d is negative", c.Shards)
+	}
 	if c.MaxLine < 0 {
 		return fmt.Errorf("-max-line %d is negative", c.MaxLine)
 	}
@@ -92,8 +98,8 @@ func (c Config) Validate() error {
 // Build adds the pipeline to s:
 //
 //	globs ─► match ─► read (file = article, JSONL line = article) ──► dead letters
-//	           └─► reshuffle ─► score (model once per worker) ─► articles.jsonl
-//	                               ├─► actor rows ─► actors.jsonl, actors.parquet
+//	           └─► reshuffle ─► score (model once per worker) ─► articles.jsonl (sharded)
+//	                               ├─► actor rows ─► actors.jsonl (sharded), actors.parquet
 //	                               │      └─► CombinePerKey ─► by_outlet, by_source, by_month
 //	                               └─► dead letters ─► deadletter.jsonl
 func Build(s beam.Scope, c Config) error {
@@ -115,17 +121,21 @@ func Build(s beam.Scope, c Config) error {
 	articles, actorRows, badScore := beam.ParDo3(s, &scoreFn{Config: c.Model}, docs)
 
 	out := func(name string) string { return OutPath(c.Output, name) }
-	textio.Write(s, out(ArticlesFile), articles)
-	textio.Write(s, out(ActorsFile), beam.ParDo(s, rowLine, actorRows))
+	written := []beam.PCollection{
+		writeLines(s, out(ArticlesFile), c.Shards, articles),
+		writeLines(s, out(ActorsFile), c.Shards, beam.ParDo(s, rowLine, actorRows)),
+	}
 	parquetio.Write(s, out(ActorsParquet), actorRows)
 	for _, dim := range Dimensions {
 		sd := s.Scope("by_" + dim)
 		keyed := beam.ParDo(sd, &keyFn{Dim: dim}, actorRows)
 		combined := beam.CombinePerKey(sd, &frameCombineFn{}, keyed)
-		textio.Write(sd, out(AggFile(dim)), beam.ParDo(sd, &aggLineFn{Dim: dim}, combined))
+		// An aggregate is one small row per group: one file is right.
+		written = append(written, writeLines(sd, out(AggFile(dim)), 1, beam.ParDo(sd, &aggLineFn{Dim: dim}, combined)))
 	}
 	dead := beam.Flatten(s, badInput, badScore)
-	textio.Write(s, out(DeadLetterFile), beam.ParDo(s, deadLine, dead))
+	written = append(written, writeLines(s, out(DeadLetterFile), 1, beam.ParDo(s, deadLine, dead)))
+	beam.ParDo0(s, &countFilesFn{}, beam.Flatten(s, written...))
 	return nil
 }
 

@@ -123,8 +123,23 @@ func corpus(t *testing.T, dir string) ([]testDoc, []string) {
 	return docs, bad
 }
 
-// readLines reads a JSONL output file into values of type T.
+// readLines reads a JSONL output into values of type T: the file path, or
+// its shards path-NNNNN-of-NNNNN when it was written in shards.
 func readLines[T any](t *testing.T, path string) []T {
+	t.Helper()
+	ext := filepath.Ext(path)
+	shards, _ := filepath.Glob(strings.TrimSuffix(path, ext) + "-*-of-*" + ext)
+	if len(shards) == 0 {
+		shards = []string{path}
+	}
+	var out []T
+	for _, p := range shards {
+		out = append(out, readJSONL[T](t, p)...)
+	}
+	return out
+}
+
+func readJSONL[T any](t *testing.T, path string) []T {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -158,12 +173,23 @@ type articleLine struct {
 func TestPipelineGeneratedCorpus(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	docs, bad := corpus(t, in)
+	const shards = 3
 	met, err := Run(context.Background(), Config{
 		Inputs: []string{filepath.Join(in, "*.jsonl"), filepath.Join(in, "*.txt")},
 		Output: out,
+		Shards: shards,
 	})
 	if err != nil {
 		t.Fatalf("the job failed: %v", err)
+	}
+	for _, name := range []string{ArticlesFile, ActorsFile} {
+		if got, _ := filepath.Glob(filepath.Join(out, strings.TrimSuffix(name, filepath.Ext(name))+"-*-of-*")); len(got) != shards {
+			t.Errorf("%s: %d shards written, want %d: %q", name, len(got), shards, got)
+		}
+	}
+	// 3 + 3 shards, actors.parquet is not counted, 3 aggregates, 1 dead-letter file.
+	if met["output_files"] != int64(2*shards+len(Dimensions)+1) {
+		t.Errorf("output_files = %d, want %d", met["output_files"], 2*shards+len(Dimensions)+1)
 	}
 
 	// Every article's report is what stance.Score says, byte for byte.
