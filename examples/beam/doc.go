@@ -42,8 +42,19 @@
 // examples/score takes. Both are read through Beam's file systems, so on a
 // cluster they name storage every worker reaches (gs://...).
 //
-// -bench times stance's ScoreAll and the pipeline on the same input and
-// prints documents/s and MB/s for both.
+// Flags:
+//
+//	-input GLOBS       comma-separated globs of input files
+//	-output DIR        where the outputs go (default out/)
+//	-model FILE        a model file instead of the embedded model
+//	-actors FILE       a JSON list of actors added to the catalogue
+//	-only-actors       with -actors: use only the listed actors
+//	-author-only       count only the author's voice in actor scores
+//	-shards N          write articles.jsonl and actors.jsonl as N files each (default 1)
+//	-max-line N        longest JSONL line in bytes (default 64 MiB); a longer one is a dead letter
+//	-bench             also time stance's ScoreAll on the same articles; print docs/s and MB/s of both
+//	-bench-copies N    with -bench: a corpus of N copies of every input article
+//	-workers N         with -bench: goroutines for ScoreAll (default: all cores)
 //
 // The runner is Beam's -runner flag: prism (the default, in process) or
 // dataflow, flink, spark, universal with their own flags; see the README.
