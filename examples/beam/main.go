@@ -64,6 +64,11 @@ func run(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	printMetrics(stdout, res)
+	if res["input_documents"] == 0 && res["failures"] == 0 {
+		// A glob that matches nothing is not an error to Beam; it is almost
+		// always a mistake, so say so.
+		fmt.Fprintf(stdout, "warning: %v; does -input match any file?\n", errNoDocs)
+	}
 	fmt.Fprintf(stdout, "outputs under %s\n", cfg.Output)
 	return nil
 }
