@@ -13,18 +13,24 @@
 //		fmt.Println(a.Actor, a.Score, a.Role, a.FineRole)
 //	}
 //
-// How it works: package features finds the actors (features/actors) and the
-// quotations (features/quotes), and turns each mention into hashed
-// features relative to it; a multinomial logistic regression from package
-// models gives each mention P(negative), P(neutral), P(positive); this
-// package aggregates mentions into actors, weighting each by its
-// confidence, splits them by voice, and decides roles with a second,
-// actor-level model plus cue words about who does what to whom.
+// One rule ties a frame's numbers: Label is the most probable class of
+// Probs, and Score is P(positive) − P(negative) of the same Probs.
+//
+// How it works: package features mends scraped text, finds the actors
+// (features/actors) and the quotations (features/quotes), and turns each
+// mention into hashed, name-blind features relative to it. The core
+// (internal/framing), which training shares, scores every mention with the
+// polarity head, gives each actor its probabilities from the actor head
+// and its role from the role head and cue words about who does what to
+// whom. This package groups mentions into actors and voices and writes
+// the Report; Contrast compares the reports of several texts.
 //
 // Score, ScoreMention and ScoreActor use the model embedded in the
 // library. Load or LoadFile read a model trained with the train command;
 // WithOptions changes how actors are found (a custom catalogue, no
-// discovery of unlisted actors, no pronouns) without reloading weights.
+// discovery of unlisted actors, no pronouns), which voices count, whether
+// evidence is given and whether scraped text is mended, without reloading
+// weights.
 // A Model is safe for concurrent use, and ScoreAll scores a stream of
 // documents on all cores, in order.
 package stance

@@ -4,23 +4,30 @@
 //
 // The flow, one way:
 //
-//		text ─► Pipeline.Analyze ─► Analysis ─► Engine.AddMention ─► Scores ─► Engine.Frame
-//		        tokens, sentences,   (once per    features and the     per-mention   label, role,
-//		        actors, quotes       text)        heads' logits        probabilities fine role
+//	text ─► Pipeline.Analyze ─► Analysis ─► Engine.AddMention ─► Scores ─► Engine.Frame
+//	        mended text, tokens, (once per   features and every   per mention:   probabilities,
+//	        actors, quotes       text)       head's logits        probabilities  label, role
 //
-//	  - Pipeline parses a text once (features.Parser), finds its actors
-//	    (features/actors) and quotations (features/quotes), and says whose
-//	    voice stands at any place (VoiceAt).
-//	  - Engine holds a model file's heads, checked against the table of head
-//	    specs (heads.go): the polarity head reads one mention's features, the
-//	    role head an actor's. AddMention scores a mention with every head in
-//	    one pass over its features; Frame aggregates an actor's mentions into
-//	    a score, a calibrated label (Calibration, stored typed in the model
-//	    file), a role and a fine role.
-//	  - Labels, roles, fine roles and voices are closed sets, typed here
-//	    (labels.go); package stance re-exports them.
+// Pipeline mends a text (features.Repair), parses it once
+// (features.Parser), finds its actors (features/actors) and quotations
+// (features/quotes), and says whose voice stands at any place (VoiceAt)
+// and which mentions only speak or report (Speaks).
+//
+// Engine holds a model file's heads, checked against the table of head
+// specs (heads.go): the polarity head reads one mention's features; the
+// role head an actor's mentions, polarity and cue counts; the actor head
+// a summary of the actor's mentions (ActorStats). AddMention scores a
+// mention with every head in one pass over its features and keeps its cue
+// counts and strongest features; Frame turns an actor's mentions into
+// probabilities (the actor head's), a label and score tied to them, a
+// role and a fine role. Model files of the first format carried label
+// weights instead of an actor head; they still read (Calibration).
+//
+// Labels, roles, fine roles and voices are closed sets, typed here
+// (labels.go); package stance re-exports them.
 //
 // Where to extend: a feature family is a row in package features' family
-// table; a head is a row in the spec table here plus its fit in train; an
-// output format is package stance's (or an example's) business.
+// table; a head is a row in the spec table here, its fit in package train
+// and the use of its output in Frame; an output format is package
+// stance's (or an example's) business.
 package framing
