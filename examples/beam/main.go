@@ -80,6 +80,21 @@ func Run(ctx context.Context, cfg Config) (Metrics, error) {
 	if err := Build(s, cfg); err != nil {
 		return nil, err
 	}
+	// In loopback mode (Prism's default) the SDK leaves an empty
+	// beamloopbackworker-* file in the temporary directory on every run;
+	// giving it a directory of our own, removed after, keeps /tmp clean.
+	if dir, err := os.MkdirTemp("", "actorframe-beam-"); err == nil {
+		old, had := os.LookupEnv("TMPDIR")
+		os.Setenv("TMPDIR", dir)
+		defer func() {
+			if had {
+				os.Setenv("TMPDIR", old)
+			} else {
+				os.Unsetenv("TMPDIR")
+			}
+			os.RemoveAll(dir)
+		}()
+	}
 	pr, err := beamx.RunWithMetrics(ctx, p)
 	if err != nil {
 		return nil, err
