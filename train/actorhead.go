@@ -209,7 +209,7 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 			pred := int(framing.Neutral)
 			if e.found {
 				p := m.Probs(e.idx, e.val, nil)
-				pred = argmaxF(p)
+				pred = int(framing.MostProbable(p))
 			}
 			conf.Add(e.label, pred)
 		}
@@ -217,14 +217,4 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 	}
 	bar.Done()
 	return conf, nil
-}
-
-func argmaxF(p []float64) int {
-	best := 0
-	for i := range p {
-		if p[i] > p[best] {
-			best = i
-		}
-	}
-	return best
 }

@@ -62,6 +62,10 @@ func (c Calibration) Marshal() []byte {
 	return b
 }
 
+// MostProbable returns the label of the largest of p, class probabilities
+// in the polarity head's order; the first among equals.
+func MostProbable(p []float64) Label { return Label(argmax(p)) }
+
 func argmax(p []float64) int {
 	best := 0
 	for i := range p {

@@ -222,30 +222,10 @@ func (m *mentionMeta) addLex(aux int8) {
 // whose contributions are largest in magnitude, in their original order,
 // choosing among equals as MentionEvidence does (the first one met).
 func (s *Scores) keepStrongest() {
-	type cand struct {
-		j  int32
-		aw float32
-	}
-	var top [keepPerMention]cand
+	var top [keepPerMention]strong
 	n := 0
-	var thr float32 // what a feature must beat once top is full
 	for j, w := range s.scratchW {
-		aw := abs32(w)
-		if aw == 0 || n == keepPerMention && aw <= thr {
-			continue
-		}
-		k := n
-		if n < keepPerMention {
-			n++
-		} else {
-			k = keepPerMention - 1
-		}
-		for k > 0 && top[k-1].aw < aw {
-			top[k] = top[k-1]
-			k--
-		}
-		top[k] = cand{int32(j), aw}
-		thr = top[n-1].aw
+		n = pushStrong(top[:], n, j, w)
 	}
 	// back to text order, so that evidence meets equals in the same order
 	for a := 1; a < n; a++ {
@@ -255,11 +235,9 @@ func (s *Scores) keepStrongest() {
 	}
 	for _, c := range top[:n] {
 		s.feats = append(s.feats, s.scratch[c.j])
-		s.contrib = append(s.contrib, s.scratchW[c.j])
+		s.contrib = append(s.contrib, c.w)
 	}
 }
-
-func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
 
 // pronounWeight is how much a mention found through a pronoun counts next
 // to a named one: pronoun resolution is right less often.
@@ -325,18 +303,24 @@ func (e *Engine) actorProbs(s *Scores, h int, idx []int, st *ActorStats) [3]floa
 			l[k] += s.actor[i*na+h][k]
 		}
 	}
-	W := ah.Model.W
 	for k := range l {
 		l[k] = float64(ah.Model.B[k]) + scale*l[k]
 	}
-	for j, sm := range ah.Spec.Summary {
+	ah.addSummary(&l, st)
+	return softmax3(l)
+}
+
+// addSummary adds the head's summary values of st, times their weights,
+// to the logits l.
+func (h *Head) addSummary(l *[3]float64, st *ActorStats) {
+	W := h.Model.W
+	for j, sm := range h.Spec.Summary {
 		v := sm.Value(st)
-		row := int(ah.summary[j]) * 3
+		row := int(h.summary[j]) * 3
 		for k := range l {
 			l[k] += float64(W[row+k]) * v
 		}
 	}
-	return softmax3(l)
 }
 
 // Stats computes what actor heads read of the actor with mentions idx.
@@ -392,18 +376,11 @@ func (e *Engine) Stats(s *Scores, idx []int) ActorStats {
 
 // summaryProbs scores a SummaryInput head on st.
 func summaryProbs(h *Head, st *ActorStats) [3]float64 {
-	W := h.Model.W
 	var l [3]float64
 	for k := range l {
 		l[k] = float64(h.Model.B[k])
 	}
-	for j, sm := range h.Spec.Summary {
-		v := sm.Value(st)
-		row := int(h.summary[j]) * 3
-		for k := range l {
-			l[k] += float64(W[row+k]) * v
-		}
-	}
+	h.addSummary(&l, st)
 	return softmax3(l)
 }
 

@@ -35,37 +35,11 @@ func ActorEvidence(d *features.Doc, s *Scores, idx []int, n int) []Evidence {
 // of the strongest contributions in one pass, so only a few features are
 // ever rendered as names.
 func MentionEvidence(d *features.Doc, s *Scores, idx []int, n int) []Evidence {
-	const keep = 12
-	// A candidate is a feature's position in s.feats with its weight and
-	// the weight's magnitude, so the scan copies 12 bytes per insertion
-	// rather than a whole Feature and never recomputes magnitudes.
-	type cand struct {
-		j      int
-		w, abs float32
-	}
-	var top [keep]cand
+	var top [keepPerMention]strong
 	nt := 0
-	// thr is the magnitude a feature must beat once top is full.
-	var thr float32
 	for _, i := range idx {
 		for j := s.offs[i]; j < s.offs[i+1]; j++ {
-			w := s.contrib[j]
-			aw := float32(math.Abs(float64(w)))
-			if aw == 0 || nt == keep && aw <= thr {
-				continue
-			}
-			k := nt
-			if nt < keep {
-				nt++
-			} else {
-				k = keep - 1
-			}
-			for k > 0 && top[k-1].abs < aw {
-				top[k] = top[k-1]
-				k--
-			}
-			top[k] = cand{j, w, aw}
-			thr = top[nt-1].abs
+			nt = pushStrong(top[:], nt, j, s.contrib[j])
 		}
 	}
 	out := make([]Evidence, 0, min(n, nt)) // one allocation, not a growing slice
@@ -89,4 +63,33 @@ func MentionEvidence(d *features.Doc, s *Scores, idx []int, n int) []Evidence {
 		out[i].Weight = math.Round(out[i].Weight*1000) / 1000
 	}
 	return out
+}
+
+// strong is a feature's position with its contribution and the magnitude
+// the ranking reads, so an insertion copies 12 bytes, not a Feature.
+type strong struct {
+	j      int
+	w, abs float32
+}
+
+// pushStrong offers the contribution w of feature j to top[:n], which
+// holds the strongest met so far by magnitude, largest first, the first
+// met first among equals; it returns the new n.
+func pushStrong(top []strong, n, j int, w float32) int {
+	aw := float32(math.Abs(float64(w)))
+	if aw == 0 || n == len(top) && aw <= top[n-1].abs {
+		return n
+	}
+	k := n
+	if n < len(top) {
+		n++
+	} else {
+		k = len(top) - 1
+	}
+	for k > 0 && top[k-1].abs < aw {
+		top[k] = top[k-1]
+		k--
+	}
+	top[k] = strong{j, w, aw}
+	return n
 }
