@@ -66,7 +66,17 @@ func TestScoreGrowsLinearly(t *testing.T) {
 	// growth would show as ×100, so ×40 still catches it without flaking.
 	const maxRatio, maxTimeRatio = 15, 40
 	m := model(t)
-	m.Score(textOfSize(64 << 10)) // warm up pools and the model
+	m.Score(textOfSize(64 << 10)) // warm up the model and the finder's pools
+	// Each run gets a fresh Model, whose pools start empty: a 1 MB text's
+	// buffers fit the pools and a 10 MB text's do not, so reuse would make
+	// the small runs look cheaper than they are.
+	fresh := func() *stance.Model {
+		f, err := m.WithOptions(stance.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
 	for _, shape := range []struct {
 		name string
 		make func(int) string
@@ -74,15 +84,15 @@ func TestScoreGrowsLinearly(t *testing.T) {
 		t.Run(shape.name, func(t *testing.T) {
 			small, large := shape.make(1<<20), shape.make(10<<20)
 			var cs, cl cost
-			checkInvariants(t, small, cs.measure(m, small))
-			checkInvariants(t, large, cl.measure(m, large))
+			checkInvariants(t, small, cs.measure(fresh(), small))
+			checkInvariants(t, large, cl.measure(fresh(), large))
 			// Interleave further runs; on a busy machine, run a few more
 			// before calling a high ratio: noise only slows a run, while
 			// quadratic growth would stay far above the bound.
 			for round := 0; round < 2; round++ {
-				cs.measure(m, small)
-				cs.measure(m, small)
-				cl.measure(m, large)
+				cs.measure(fresh(), small)
+				cs.measure(fresh(), small)
+				cl.measure(fresh(), large)
 				if float64(cl.time) <= maxTimeRatio*float64(cs.time) {
 					break
 				}
