@@ -56,8 +56,8 @@ func TestSeedFrames(t *testing.T) {
 		if a.Role != tt.role {
 			t.Errorf("000 %s: role %s, want %s", tt.actor, a.Role, tt.role)
 		}
-		if tt.negative && a.Score >= 0 {
-			t.Errorf("000 %s: score %+.2f, want negative", tt.actor, a.Score)
+		if tt.negative && (a.Score >= 0 || a.Label != stance.Negative) {
+			t.Errorf("000 %s: score %+.2f, label %v; want a negative score and label", tt.actor, a.Score, a.Label)
 		}
 	}
 

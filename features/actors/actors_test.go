@@ -29,7 +29,10 @@ func TestMatching(t *testing.T) {
 		{"US vs us", "Let us hope the US and the U.S. agree.", []string{"US=United States", "U.S.=United States"}},
 		{"IS vs is", "It is said that IS fighters fled.", []string{"IS=Islamic State"}},
 		{"possessive", "Russia's jets and Assad’s forces", []string{"Russia=Russia", "Assad=Bashar al-Assad"}},
+		// "the Russians" is as often the state's side as the people: the
+		// plural demonym stays with the country
 		{"plural demonym", "The Russians and Syrians", []string{"Russians=Russia", "Syrians=Syria"}},
+		{"collectives", "The West and Western allies, European leaders and NATO allies met NATO.", []string{"The West=the West", "Western allies=Western allies", "European leaders=European leaders", "NATO allies=NATO allies", "NATO=NATO"}},
 		{"hyphen and space", "al-Assad and al Assad", []string{"al-Assad=Bashar al-Assad", "al Assad=Bashar al-Assad"}},
 		{"metonyms", "Moscow and the Kremlin replied to the White House.", []string{"Moscow=Russia", "Kremlin=Russia", "White House=United States"}},
 		{"no match inside words", "Prussian mustard and Iranians-in-law", []string{"Iranians=Iran"}},
