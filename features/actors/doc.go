@@ -8,8 +8,12 @@
 // seats of power ("Moscow", "Kremlin", "White House"), "<demonym> army /
 // forces / jets / government" phrases, governments, heads of state and
 // ministers, international organisations, armed groups and their
-// spellings, news outlets, and the generic actors of conflict news (rebels,
-// civilians, refugees). Read and With add a caller's own actors.
+// spellings, news outlets, collectives ("the West", "European leaders"),
+// and the collective nouns of conflict news, each under its own word
+// ("terrorists", "militants", "rebels", "opposition", "civilians",
+// "refugees" are different actors: the catalogue never renames one loaded
+// word into another). Read and With add a caller's own actors, and refuse
+// an unknown kind.
 //
 // A Finder matches the catalogue the way a reader would: the longest alias
 // wins ("Syrian army" over "Syria"); short all-capital aliases match only
@@ -22,14 +26,21 @@
 // given to the government of the country the text is most about.
 //
 // With Options.Discover the Finder also reports proper nouns the catalogue
-// does not know, by a fast rule-based pass: runs of capitalised words that
-// do not open a sentence or follow "in"/"at"/"near" (places), skipping
-// title-case headlines. A run of two or three words that names no
-// organisation is a person, and the surname alone then names the same
-// person ("Benjamin Koellmann" … "Koellmann" … "Mr. Koellmann"). With
+// does not know, by a fast rule-based pass over runs of capitalised words,
+// skipping title-case headlines. A name in the places gazetteer
+// (places.txt), with a place word ("Mountains", "Sea", "Province"), after
+// "the village of", or seen after a locative ("in", "at", "near") is a
+// Place. A run joined by "of", "for", "and" that holds an organisation
+// word stays one organisation ("Institute for US and Canadian Studies").
+// A run of two or three words that names no organisation is a person,
+// and the surname alone then names the same person ("Benjamin Koellmann"
+// … "Koellmann" … "Mr. Koellmann"); a country's title before a person
+// joins the person ("Russian President Vladimir Putin"). With
 // Options.Pronouns, he/she/his/her/him attach to the latest person within
-// two sentences and it/its to the only non-person actor earlier in the
-// same sentence; such mentions are marked Via Pronoun.
+// two sentences (the speaker of "he said" to whoever the text last had
+// speak) and it/its to the only non-person actor earlier in the same
+// sentence; such mentions are marked Via Pronoun. WithActors adds actors
+// to a Finder without re-indexing its catalogue.
 //
 // A Catalogue and a Finder are immutable and safe for concurrent use.
 package actors

@@ -24,8 +24,10 @@
 // The speaker is returned as written: a name at the end of a title chain
 // ("Sergey Shoigu" from "Russia's Defense Minister Sergey Shoigu"), a
 // common-noun phrase ("one European diplomat"), or a pronoun ("he", "his"),
-// which the caller resolves to an actor. A short quoted phrase with no
-// speaker is marked Scare: it is the author's irony, not another voice.
+// which the caller resolves to an actor (Quote.Pronoun marks it). A short
+// quoted phrase with no speaker is marked Scare: it is the author's
+// irony, not another voice. Speaks tells whether a name is the one
+// speaking or reporting ("RT reported", "according to Reuters").
 //
 // Finding quotations is linear in the text and allocates only the
 // returned slice and the small word lists of attribution.
