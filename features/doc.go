@@ -1,6 +1,10 @@
 // Package features turns news text into the sparse, hashed feature vectors
 // that actorframe's classifiers read.
 //
+// Repair mends scraped text first (UTF-8 read as Windows-1252 or Latin-1,
+// HTML entities), with a map from the mended text's offsets back to the
+// caller's; NotText tells text from binary data.
+//
 // The pipeline has three steps, each usable on its own:
 //
 //  1. Parse splits a text into tokens (UAX #29 word boundaries, with byte

@@ -2,9 +2,10 @@
 //
 // Usage:
 //
-//	go run ./train fit  -in TRAIN.jsonl [-roles ROLES.jsonl] -out MODEL.afm [-seed N] [-l2 X] [-iters N]
+//	go run ./train fit  -in TRAIN.jsonl [-roles ROLES.jsonl] [-actors DOCS.jsonl] -out MODEL.afm [-seed N] [-l2 X] [-iters N]
 //	go run ./train eval -in DEV.jsonl [-model MODEL.afm] [-json]
-//	go run ./train cv   -in TRAIN.jsonl [-k 5] [-seed N] [-json]
+//	go run ./train cv   -in TRAIN.jsonl [-pol MORE.jsonl] [-roles MORE.jsonl] [-k 5] [-seed N] [-json]
+//	go run ./train cv   -actors DOCS.jsonl -pol TRAIN.jsonl [-k 5]
 //
 // Each command shows its progress on stderr: live bars on a terminal, a
 // plain line at most every two seconds otherwise, nothing with -q (or
@@ -14,11 +15,9 @@
 // actor per document); see package train/dataset. With no -model, eval
 // uses the model embedded in the library.
 //
-// The default model is made by
-//
-//	go run ./train fit -in ../shared/data/newsmtsc/train.jsonl -roles ../shared/data/nfc/roles.jsonl -out models/default.afm
-//
-// and that command reproduces it byte for byte.
+// The default model is made by the command in the README ("Retraining"),
+// which reproduces it byte for byte (TestFitReproducesEmbeddedModel runs
+// it).
 package main
 
 import (
