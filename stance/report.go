@@ -217,8 +217,8 @@ type Mention struct {
 func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 	n := len(t.Mentions)
 	s.voices = s.voices[:0]
-	for _, mn := range t.Mentions {
-		s.voices = append(s.voices, t.VoiceAt(mn.Start))
+	for i := range t.Mentions {
+		s.voices = append(s.voices, s.scores.Voice(i)) // found once, when scored
 	}
 	// Group mentions by actor, in order of first appearance.
 	index := map[string]int{}

@@ -105,8 +105,9 @@ type Scores struct {
 // mentionMeta is what the actor head reads of one mention besides its
 // probabilities.
 type mentionMeta struct {
-	quoted, pronoun, lead bool
-	lex                   [2][2]float32 // [near, far][positive, negative]
+	voice         Voice
+	pronoun, lead bool
+	lex           [2][2]float32 // [near, far][positive, negative]
 }
 
 // keepPerMention is how many features of a mention are kept for evidence:
@@ -126,6 +127,9 @@ func (s *Scores) Len() int { return len(s.probs) }
 
 // Probs returns mention i's [P(negative), P(neutral), P(positive)].
 func (s *Scores) Probs(i int) [3]float64 { return s.probs[i] }
+
+// Voice returns whose words mention i stands in.
+func (s *Scores) Voice(i int) Voice { return s.meta[i].voice }
 
 // Features returns mention i's kept features: all of them with KeepAll.
 func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s.offs[i+1]] }
@@ -159,7 +163,7 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	}
 	r := s.actor[base:]
 	var cues CueTally
-	meta := mentionMeta{quoted: a.VoiceAt(span.Start).Kind != AuthorVoice, pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
+	meta := mentionMeta{voice: a.VoiceAt(span.Start), pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
 	for _, f := range fs {
 		i := int(f.Index) * K
 		v := float64(f.Value)
@@ -347,7 +351,7 @@ func (e *Engine) Stats(s *Scores, idx []int) ActorStats {
 		}
 		m := s.meta[i]
 		sc := p[2] - p[0]
-		if m.quoted {
+		if m.voice.Kind != AuthorVoice {
 			st.Quoted += 1 / n
 			quoS, quoN = quoS+sc, quoN+1
 		} else {
