@@ -2,6 +2,7 @@ package features
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,8 @@ const (
 	FlagNewline
 	// FlagComma marks a comma.
 	FlagComma
+	// FlagPossessive marks the 's or ’s split off a word ("Russia" "'s").
+	FlagPossessive
 )
 
 // Token is one word or punctuation mark of a parsed text.
@@ -220,6 +223,8 @@ func wordFlags(key string) uint16 {
 // Parser splits texts into tokens and sentences. It is not safe for
 // concurrent use; each goroutine needs its own.
 type Parser struct {
+	// Lexicon gives each token its term hash, flags and valence; a nil
+	// Lexicon leaves them zero, as Segment does.
 	Lexicon *Lexicon
 	iter    *words.Iterator[string]
 }
@@ -227,6 +232,30 @@ type Parser struct {
 // NewParser returns a Parser whose term hashes follow cfg.
 func NewParser(cfg Config) *Parser {
 	return &Parser{Lexicon: NewLexicon(cfg.Seed), iter: words.FromString("")}
+}
+
+// segmenters are Parsers without a Lexicon, for Segment.
+var segmenters = sync.Pool{New: func() any { return &Parser{iter: words.FromString("")} }}
+
+// Segment splits text into d's tokens and sentences as Parse does, with the
+// same spans and the same punctuation, capital and line-break flags, but
+// without terms: every Hash and Valence is zero and no lexicon flag is
+// set. It is the text layer for passes that need words and sentences and
+// not features (the actor finder's own aliases, for one), so that they cut
+// a text exactly where the feature extractor does.
+func Segment(text string, d *Doc) {
+	p := segmenters.Get().(*Parser)
+	p.Parse(text, d)
+	p.iter.SetText("")
+	segmenters.Put(p)
+}
+
+// lookup is p.Lexicon.lookup, or the zero term without a Lexicon.
+func (p *Parser) lookup(word string) term {
+	if p.Lexicon == nil {
+		return term{}
+	}
+	return p.Lexicon.lookup(word)
 }
 
 // Parse tokenizes text into d, reusing d's memory.
@@ -257,7 +286,7 @@ func (p *Parser) Parse(text string, d *Doc) {
 			continue
 		}
 		flags |= punctFlags(seg)
-		d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(end), Hash: p.Lexicon.lookup(seg).hash, Flags: flags})
+		d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(end), Hash: p.lookup(seg).hash, Flags: flags})
 	}
 	splitSentences(d)
 }
@@ -270,13 +299,13 @@ func (p *Parser) addWord(d *Doc, seg string, start int, flags uint16) {
 	// Split the possessive so that "⟨T⟩ 's" is a feature of its own.
 	if n := possessiveLen(seg); n > 0 && n < len(seg) {
 		w := seg[:len(seg)-n]
-		t := p.Lexicon.lookup(w)
+		t := p.lookup(w)
 		d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(start + len(w)), Hash: t.hash, Flags: flags | t.flags, Valence: t.valence})
-		s := p.Lexicon.lookup("'s")
-		d.Tokens = append(d.Tokens, Token{Start: int32(start + len(w)), End: int32(start + len(seg)), Hash: s.hash, Flags: FlagWord})
+		s := p.lookup("'s")
+		d.Tokens = append(d.Tokens, Token{Start: int32(start + len(w)), End: int32(start + len(seg)), Hash: s.hash, Flags: FlagWord | FlagPossessive})
 		return
 	}
-	t := p.Lexicon.lookup(seg)
+	t := p.lookup(seg)
 	d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(start + len(seg)), Hash: t.hash, Flags: flags | t.flags, Valence: t.valence})
 }
 

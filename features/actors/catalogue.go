@@ -454,7 +454,7 @@ func entryKey(ws []aliasWord) string {
 // capitalised words by their capital, lower-case words in any case.
 func aliasWords(alias string) []aliasWord {
 	var out []aliasWord
-	for _, t := range scanTokens(alias, nil) {
+	for _, t := range scanTokens(alias) {
 		raw := stripDots(alias[t.start:t.end])
 		w := aliasWord{raw: raw, key: strings.ToLower(raw), rawAllCaps: isAllCaps(raw)}
 		w.hash = hashString(w.key)

@@ -3,12 +3,13 @@ package actors
 import (
 	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
 )
 
 // Via says how a mention was found.
@@ -142,19 +143,12 @@ func (t *token) plain() bool     { return t.bits&tokPlain != 0 }
 func (t *token) upper() bool     { return t.bits&tokUpper != 0 }
 func (t *token) gapHyphen() bool { return t.bits&tokHyphen != 0 }
 
-// alnum marks the ASCII letters and digits; bytes from utf8.RuneSelf up are
-// false and take the Unicode path.
-var alnum = func() (t [256]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = isASCIIAlnum(byte(c))
-	}
-	return t
-}()
-
-// scanTokens splits text into word tokens. It splits aliases (whose keys
-// it does not need) by the same code that AppendMentions splits texts.
-func scanTokens(text string, dst []token) []token {
-	return scanLowered(text, lowerPadded(nil, text), dst)
+// scanTokens splits text into word tokens as AppendMentions splits texts:
+// the catalogue splits its aliases with it.
+func scanTokens(text string) []token {
+	var d features.Doc
+	features.Segment(text, &d)
+	return appendDocTokens(text, &d, lowerPadded(nil, text), nil)
 }
 
 // lowerPadded appends text to buf[:0] with ASCII letters in lower case,
@@ -182,113 +176,99 @@ func alnumBits(w uint64) uint64 {
 	return (digit | lower) &^ w & high
 }
 
-// scanLowered splits text into word tokens. b is lowerPadded(text): runs
-// of ASCII letters and digits, the bulk of a text, are found there eight
-// bytes at a time, and plain tokens' keys are slices of it. Everything
-// else is decided on text, byte by byte or rune by rune.
-func scanLowered(text string, b []byte, dst []token) []token {
-	n := len(text)
-	b = b[:n+hashPad] // the padding is there
-	i := 0
-	for i < n {
-		// Skip to the next ASCII letter or digit or non-ASCII byte. The
-		// padding's zeros stop nothing, so the loop ends at n.
-		w := binary.LittleEndian.Uint64(b[i:])
-		an := alnumBits(w)
-		m := (an | w) & high
-		if m == 0 {
-			i += 8
+// appendDocTokens appends the words of d (parsed from text) to dst as
+// tokens: the feature extractor's words, so that the finder cuts a text
+// where features do. b is lowerPadded(text): plain tokens' keys are
+// slices of it. A possessive 's is not a token of its own, and the dot
+// that ends "U.S." is part of its token.
+func appendDocTokens(text string, d *features.Doc, b []byte, dst []token) []token {
+	toks := d.Tokens
+	prevEnd := -2
+	for k := range toks {
+		t := &toks[k]
+		if t.Flags&features.FlagWord == 0 || t.Flags&features.FlagPossessive != 0 {
 			continue
 		}
-		d := bits.TrailingZeros64(m) >> 3
-		if i+d >= n {
-			break
-		}
-		s := i + d
-		if text[s] >= utf8.RuneSelf {
-			r, sz := utf8.DecodeRuneInString(text[s:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				i = s + sz
-				continue
-			}
-		}
-		// The run of ASCII letters and digits from s, first in the word
-		// already loaded: shifting in zeros makes its unread tail count
-		// as letters, so rest == 0 means "read on".
-		if rest := ^an & high >> (8 * d); rest != 0 {
-			i = s + bits.TrailingZeros64(rest)>>3
-		} else {
-			i += 8
-			i = runEnd(b, i)
-		}
-		plain := true
-		for i < n {
-			c := text[i]
-			if c != '\'' && c != '.' && c < utf8.RuneSelf {
-				break // the common end of a token: a space, a comma
-			}
-			if c < utf8.RuneSelf {
-				// inner ' and . between letters: N'Djamena, U.S.
-				if i+1 < n && alnum[text[i+1]] && !(c == '\'' && possessiveAt(text, i+1)) {
-					plain = plain && c == '\''
-					i = runEnd(b, i+1)
-					continue
-				}
-				if c == '.' && i > s && i-s >= 1 && isDottedAbbrev(text[s:i]) {
+		s, e := int(t.Start), int(t.End)
+		for s < e {
+			// A word's marks join parts of a name only between letters
+			// or digits: "U.S", "N'Djamena", not "Korea.â" or "I‘m",
+			// whose marks the word segmentation also joins.
+			cut := nameMarkCut(text, s, e)
+			end := cut
+			plain := true
+			for i := s; i < end; i++ {
+				if c := text[i]; c >= utf8.RuneSelf || c == '.' {
 					plain = false
-					i++ // the final dot of "U.S."
+					break
 				}
-				break
 			}
-			r, sz := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if end == e && e < len(text) && text[e] == '.' && k+1 < len(toks) && int(toks[k+1].Start) == e && isDottedAbbrev(text[s:e]) {
 				plain = false
-				i = runEnd(b, i+sz)
-				continue
+				end++
 			}
-			if r == '’' && i+sz < n && alnum[text[i+sz]] && !possessiveAt(text, i+sz) {
-				plain = false
-				i = runEnd(b, i+sz)
-				continue
+			var bits uint64
+			if plain {
+				bits = tokPlain
 			}
-			break
-		}
-		var bits uint64
-		if plain {
-			bits = tokPlain
-		}
-		if c := text[s]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperStart(text[s:i]) {
-			bits |= tokUpper
-		}
-		if s > 0 && b[s-1] == '-' && len(dst) > 0 && dst[len(dst)-1].end == s-1 {
-			bits |= tokHyphen
-		}
-		// The key and hash of a token that is not plain are made by
-		// AppendMentions; this hash is overwritten.
-		dst = append(dst, token{start: s, end: i, hash: hashKey(b, s, i-s), bits: bits})
-		// skip a possessive 's or ’s; b[n] is padding, so i < n here
-		if c := b[i]; (c == '\'' || c == "’"[0]) && (strings.HasPrefix(text[i:], "'s") || strings.HasPrefix(text[i:], "’s")) {
-			j := i + 2
-			if text[i] != '\'' {
-				j = i + len("’s")
+			if isUpperStart(text[s:end]) {
+				bits |= tokUpper
 			}
-			if j >= n || !isASCIIAlnum(text[j]) {
-				i = j
+			if s > 0 && text[s-1] == '-' && prevEnd == s-1 {
+				bits |= tokHyphen
+			}
+			// The key and hash of a token that is not plain are made by
+			// prepare; this hash is overwritten.
+			dst = append(dst, token{start: s, end: end, hash: hashKey(b, s, end-s), bits: bits})
+			prevEnd = end
+			s = cut
+			for s < e && !isWordByte(text, s) {
+				_, n := utf8.DecodeRuneInString(text[s:e])
+				s += n
 			}
 		}
 	}
 	return dst
 }
 
-// runEnd returns the end of the run of ASCII letters and digits at i in a
-// lowerPadded buffer b.
-func runEnd(b []byte, i int) int {
-	for {
-		if m := ^alnumBits(binary.LittleEndian.Uint64(b[i:])) & high; m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
+// nameMarkCut returns where the first part of the word text[s:e] ends: at
+// e, or at a mark that does not stand between two ASCII letters or digits
+// (', ’ and . may; ‘ , : and ; may not).
+func nameMarkCut(text string, s, e int) int {
+	for i := s; i < e; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isASCIIAlnum(c) || c == '_' {
+				i++
+				continue
+			}
+			if (c == '\'' || c == '.') && i > s && isASCIIAlnum(text[i-1]) && i+1 < e && isASCIIAlnum(text[i+1]) {
+				i++
+				continue
+			}
+			return i
 		}
-		i += 8
+		r, n := utf8.DecodeRuneInString(text[i:e])
+		if r == '’' && i > s && i+n < e && isASCIIAlnum(text[i+n]) {
+			i += n
+			continue
+		}
+		if r != '’' && r != '‘' && !unicode.IsPunct(r) {
+			i += n
+			continue
+		}
+		return i
 	}
+	return e
+}
+
+// isWordByte reports whether the rune at text[i] is a letter or digit.
+func isWordByte(text string, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func possessiveAt(text string, i int) bool {
@@ -350,6 +330,7 @@ func isUpperStart(s string) bool {
 // steady use allocates little beyond the mentions it returns and still is
 // safe for concurrent use.
 type scratch struct {
+	doc  features.Doc // the text segmented, for AppendMentions
 	toks []token
 	// keys holds lowerPadded(text) (the keys of plain tokens are slices of
 	// it), then the keys of other tokens, then hashPad zero bytes again.
@@ -460,12 +441,15 @@ var lowerASCII = func() (t [256]byte) {
 	return t
 }()
 
-// prepare tokenises text and computes every token's key, hash and case.
-func (s *scratch) prepare(text string) {
+// prepare takes the words of d, the parsed text, as tokens and computes
+// every token's key, hash and case.
+func (s *scratch) prepare(d *features.Doc) {
+	text := d.Text
 	keys := lowerPadded(s.keys, text)
 	// English has a token every six bytes or so: size for that, so that
 	// the first call on a long text need not grow the slice repeatedly.
-	s.toks = scanLowered(text, keys, slices.Grow(s.toks[:0], len(text)/5+16))
+	s.toks = slices.Grow(s.toks[:0], len(text)/5+16)
+	s.toks = appendDocTokens(text, d, keys, s.toks)
 	s.other = s.other[:0]
 	for i := range s.toks {
 		if t := &s.toks[i]; !t.plain() {
@@ -593,7 +577,21 @@ func stripDotsEq(w, raw string) bool {
 // pooled, so that in steady use it allocates little beyond growing dst.
 func (f *Finder) AppendMentions(dst []Mention, text string) []Mention {
 	s := scratchPool.Get().(*scratch)
-	s.prepare(text)
+	features.Segment(text, &s.doc)
+	return f.appendMentions(dst, &s.doc, s)
+}
+
+// AppendMentionsDoc is AppendMentions on a text already parsed into d
+// (by features.Parser.Parse or features.Segment): the finder reads the
+// words and sentences the feature extractor reads, and does not cut the
+// text again.
+func (f *Finder) AppendMentionsDoc(dst []Mention, d *features.Doc) []Mention {
+	return f.appendMentions(dst, d, scratchPool.Get().(*scratch))
+}
+
+func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Mention {
+	text := d.Text
+	s.prepare(d)
 	first := len(dst)
 	dst = f.matchCatalogue(dst, text, s)
 	if f.opt.Discover {
@@ -605,6 +603,7 @@ func (f *Finder) AppendMentions(dst []Mention, text string) []Mention {
 		dst = f.pronouns(dst, first, text, s)
 	}
 	if len(text) <= maxPooledText {
+		s.doc.Text = ""
 		clear(s.found[:cap(s.found)]) // drop references to the text's strings
 		clear(s.merged[:cap(s.merged)])
 		scratchPool.Put(s)

@@ -90,7 +90,7 @@ func (p *Pipeline) AnalyzeWith(text string, finder *actors.Finder) *Analysis {
 	}
 	t.Mentions = t.Mentions[:0]
 	if finder != nil {
-		t.Mentions = finder.AppendMentions(t.Mentions, text)
+		t.Mentions = finder.AppendMentionsDoc(t.Mentions, &t.Doc)
 	}
 	t.Quotes = quotes.AppendQuotes(t.Quotes[:0], text)
 	t.others = t.others[:0]
