@@ -357,17 +357,6 @@ func punctFlags(seg string) uint16 {
 	return 0
 }
 
-// abbreviations never end a sentence when followed by a period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true,
-	"rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpt": true,
-	"maj": true, "st": true, "jr": true, "sr": true, "vs": true, "etc": true, "no": true,
-	"inc": true, "co": true, "corp": true, "ltd": true, "jan": true, "feb": true, "mar": true,
-	"apr": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-	"rev": true, "adm": true, "pres": true, "gov't": true, "mt": true, "ft": true, "u.s": true,
-	"u.k": true, "u.n": true, "e.g": true, "i.e": true,
-}
-
 // maxSentenceTokens bounds a sentence so that a megabyte without
 // punctuation cannot make per-mention work quadratic.
 const maxSentenceTokens = 64
@@ -407,26 +396,6 @@ func splitSentences(d *Doc) {
 	if from < len(toks) {
 		d.Sentences = append(d.Sentences, Sentence{int32(from), int32(len(toks))})
 	}
-}
-
-func isAbbreviation(w string) bool {
-	if utf8.RuneCountInString(w) == 1 {
-		return true // initials: "J. Smith"
-	}
-	if len(w) > 6 {
-		return false
-	}
-	var b [8]byte
-	n := 0
-	for i := 0; i < len(w) && n < len(b); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[n] = c
-		n++
-	}
-	return abbreviations[string(b[:n])]
 }
 
 func isCloser(s string) bool {

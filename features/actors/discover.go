@@ -4,29 +4,32 @@ import (
 	_ "embed"
 	"strings"
 
+	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/quotes"
 )
 
 // notNames are capitalised words that start sentences or name times and
-// places of no interest; a proper-noun run never starts or consists of one.
+// places of no interest; a proper-noun run never starts or consists of
+// one, nor of a title (wordFlags marks titleWords as not names too).
 var notNames = toSet(`The A An In On At By For From To Of And But Or Nor If When While As After Before Since Until
 It Its He She His Her Him They Their Them We Our Us I You Your This That These Those There Here Then Now Yet So
 Meanwhile However Although Though Despite During Under Over With Without Also Still Only Even Some Many Most
 Such Other Another Each Every All Both No Not Neither One Two Three Four Five Six Seven Eight Nine Ten
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December Mr Mrs Ms Dr Sir Dame Lord Lady Gen General Col Colonel Lt Sgt Capt
-President Minister Secretary Prime Foreign Defense Defence Interior Senator Sen Rep Gov Governor King Queen
-Prince Chancellor Ambassador Envoy Spokesman Spokeswoman Professor Prof Commander Chief Deputy Vice Mayor
-Judge Pope Ayatollah Sheikh Former Acting Strategically Obviously Presently Initiated Supported Aware
+September October November December Strategically Obviously Presently Initiated Supported Aware
 Behind Among Against Within Via Per What Who Whom Whose Which Where Why How Let Please Yes Oh
 Featured Image Getty Images Update Photo Reuters AP AFP EST GMT BST PM AM Western Eastern Northern Southern
 Central North South East West Upper Lower European Arab Muslim Christian Jewish Sunni Shia Shiite War`)
 
-// titleWords precede a name and are dropped from it.
-var titleWords = toSet(`Mr Mrs Ms Dr Sir Dame Lord Lady Gen General Col Colonel Lt Sgt Capt President Minister
-Secretary Prime Foreign Defense Defence Interior Senator Sen Rep Gov Governor King Queen Prince Chancellor
-Ambassador Envoy Spokesman Spokeswoman Professor Prof Commander Chief Deputy Vice Mayor Judge Pope
-Ayatollah Sheikh Former Acting State`)
+// titleWords precede a name and are dropped from it: features' titles,
+// capitalised as they stand before a name.
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range features.Titles() {
+		m[strings.ToUpper(w[:1])+w[1:]] = true
+	}
+	return m
+}()
 
 // orgWords mark a proper-noun run as an organisation rather than a person.
 var orgWords = toSet(`Institute University Ministry Council Front Party Agency Organization Organisation News
@@ -138,11 +141,11 @@ var wordFlags = func() map[string]uint16 {
 			m[w] |= f
 		}
 	}
+	for w := range titleWords {
+		m[w] |= fNotName
+	}
 	return m
 }()
-
-// particles join the words of a name: Abu Bakr al-Baghdadi, Ludwig van Beethoven.
-var particles = toSet(`al el ez es bin ibn abu de da di du van von der den la le i`)
 
 // Per-token marks of discover, in scratch.marks.
 const (
@@ -523,12 +526,8 @@ func (s *scratch) tokenAt(pos int) int {
 
 // isParticle reports whether token j, lower-cased, is a name particle.
 func (s *scratch) isParticle(text string, j int) bool {
-	if s.toks[j].plain() {
-		k := s.key(j)
-		return len(k) <= 3 && particles[string(k)]
-	}
-	var buf [32]byte
-	return particles[string(appendLower(buf[:0], text[s.toks[j].start:s.toks[j].end], 3))]
+	t := &s.toks[j]
+	return t.end-t.start <= 3 && features.IsNameParticle(text[t.start:t.end])
 }
 
 // listedSurnames adds to set the words w for which a person among ms is

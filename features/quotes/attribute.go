@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
 )
 
 // speechVerbs introduce or follow a quotation.
@@ -18,16 +20,12 @@ var speechVerbs = map[string]bool{
 	"reported": true, "reports": true, "quoted": true, "posted": true, "broadcast": true, "aired": true,
 }
 
-// titles precede names and are not part of them.
-var titles = map[string]bool{
-	"president": true, "minister": true, "secretary": true, "defense": true, "defence": true, "foreign": true,
-	"prime": true, "mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "general": true, "sen": true,
-	"senator": true, "rep": true, "gov": true, "governor": true, "spokesman": true, "spokeswoman": true,
-	"chancellor": true, "king": true, "queen": true, "prince": true, "sheikh": true, "ambassador": true,
-	"envoy": true, "commander": true, "colonel": true, "col": true, "lt": true, "chief": true, "deputy": true,
-	"state": true, "interior": true, "vice": true, "leader": true, "professor": true, "prof": true, "judge": true,
-	"the": true, "a": true, "an": true, "analyst": true, "mayor": true, "pope": true, "former": true,
-}
+// speakerPrefixes stand before a speaker's name beside the titles
+// (features.IsTitle): "said the analyst John Smith".
+var speakerPrefixes = map[string]bool{"the": true, "a": true, "an": true, "analyst": true}
+
+// isTitle reports whether w precedes a speaker's name and is not part of it.
+func isTitle(w string) bool { return features.IsTitle(w) || inSet(speakerPrefixes, w) }
 
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "his": true, "her": true, "their": true, "we": true, "i": true, "it": true}
 
@@ -216,7 +214,7 @@ func isAbbrevBefore(text string, dot int) bool {
 		s--
 	}
 	w := text[s:dot]
-	return strings.Contains(w, ".") || titles[strings.ToLower(w)] && len(w) <= 3
+	return strings.Contains(w, ".") || features.IsTitle(w) && len(w) <= 3
 }
 
 // before handles `X said: "..."`, `X told reporters "..."` and
@@ -326,10 +324,10 @@ func set(text string, q *Quote, ws []word, last bool, cue Cue) bool {
 			j++
 		}
 		a := k
-		for a < j-1 && titles[lower(ws[a].s)] {
+		for a < j-1 && isTitle(lower(ws[a].s)) {
 			a++
 		}
-		if !(j-a == 1 && titles[lower(ws[a].s)]) {
+		if !(j-a == 1 && isTitle(lower(ws[a].s))) {
 			runs = append(runs, run{a, j})
 		}
 		k = j
@@ -359,13 +357,7 @@ func set(text string, q *Quote, ws []word, last bool, cue Cue) bool {
 	return setSpan(text, q, ws[r.a].start, ws[r.b-1].end, cue)
 }
 
-func isParticle(s string) bool {
-	switch strings.ToLower(s) {
-	case "al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "la", "le":
-		return true
-	}
-	return false
-}
+func isParticle(s string) bool { return features.IsNameParticle(s) }
 
 func setSpan(text string, q *Quote, s, e int, cue Cue) bool {
 	if s < 0 || e > len(text) || s >= e {
@@ -511,7 +503,7 @@ func Speaks(text string, start, end int) bool {
 			return before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "\"") ||
 				strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\n")
 		}
-		if !inSet(titles, w) && !capitalised(w) {
+		if !isTitle(w) && !capitalised(w) {
 			break
 		}
 	}
