@@ -719,7 +719,7 @@ func (s *scratch) speakerBefore(ms []Mention, mi int, text string, ti int) int {
 		if between.from(m.End) > 3 {
 			break
 		}
-		if m.Kind == Person && m.Via != Pronoun && quotes.Speaks(text, m.Start, m.End) {
+		if m.Kind == Person && m.Via != Pronoun && quotes.SpeaksDoc(s.in, m.Start, m.End) {
 			return k
 		}
 	}

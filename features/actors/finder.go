@@ -330,7 +330,8 @@ func isUpperStart(s string) bool {
 // steady use allocates little beyond the mentions it returns and still is
 // safe for concurrent use.
 type scratch struct {
-	doc  features.Doc // the text segmented, for AppendMentions
+	doc  features.Doc  // the text segmented, for AppendMentions
+	in   *features.Doc // the parsed text of the call
 	toks []token
 	// keys holds lowerPadded(text) (the keys of plain tokens are slices of
 	// it), then the keys of other tokens, then hashPad zero bytes again.
@@ -591,6 +592,7 @@ func (f *Finder) AppendMentionsDoc(dst []Mention, d *features.Doc) []Mention {
 
 func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Mention {
 	text := d.Text
+	s.in = d
 	s.prepare(d)
 	first := len(dst)
 	dst = f.matchCatalogue(dst, text, s)
@@ -603,7 +605,7 @@ func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Me
 		dst = f.pronouns(dst, first, text, s)
 	}
 	if len(text) <= maxPooledText {
-		s.doc.Text = ""
+		s.doc.Text, s.in = "", nil
 		clear(s.found[:cap(s.found)]) // drop references to the text's strings
 		clear(s.merged[:cap(s.merged)])
 		scratchPool.Put(s)

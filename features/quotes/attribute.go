@@ -35,36 +35,37 @@ type word struct {
 	s          string
 }
 
-// words splits text[from:to] into words (letters, digits and the marks
-// inside names: . - ' ’), and stops at a sentence end if stopAtEnd.
-func words(text string, from, to int) []word { return appendWords(nil, text, from, to) }
+// words returns the words of d.Text[from:to]: the words the parser cut,
+// with the marks inside names (. - ' ’) joined back ("al-Assad",
+// "U.S.", "Kiev's"), and a trailing period dropped unless the word is
+// an abbreviation such as "U.S." or "Mr.".
+func words(d *features.Doc, from, to int) []word { return appendWords(nil, d, from, to) }
 
 // appendWords is words appending to ws, so that a caller with a small
 // array of its own allocates nothing.
-func appendWords(ws []word, text string, from, to int) []word {
-	return appendWordsN(ws, text, from, to, -1)
+func appendWords(ws []word, d *features.Doc, from, to int) []word {
+	return appendWordsN(ws, d, from, to, -1)
 }
 
 // appendWordsN is appendWords stopping after max words (max < 0: all).
-func appendWordsN(ws []word, text string, from, to, max int) []word {
-	i, first := from, len(ws)
-	for i < to && len(ws)-first != max {
-		r, n := utf8.DecodeRuneInString(text[i:to])
-		if !isWordRune(r) {
-			i += n
+func appendWordsN(ws []word, d *features.Doc, from, to, max int) []word {
+	text, toks := d.Text, d.Tokens
+	first := len(ws)
+	for k := d.TokenAt(from); k < len(toks) && len(ws)-first != max; {
+		t := toks[k]
+		k++
+		s, e := int(t.Start), int(t.End)
+		if e > to {
+			break
+		}
+		if s < from || t.Flags&features.FlagWord == 0 {
 			continue
 		}
-		s := i
-		for i < to {
-			r, n = utf8.DecodeRuneInString(text[i:to])
-			if !isWordRune(r) && !(r == '.' || r == '-' || r == '\'' || r == '’') {
-				break
-			}
-			i += n
+		for k < len(toks) && int(toks[k].Start) == e && int(toks[k].End) <= to &&
+			(toks[k].Flags&features.FlagWord != 0 || isNameMark(text[toks[k].Start:toks[k].End])) {
+			e = int(toks[k].End)
+			k++
 		}
-		e := i
-		// A trailing period ends a sentence unless the word is an
-		// abbreviation such as "U.S." or "Mr.".
 		for e > s && (text[e-1] == '.' || text[e-1] == '-' || text[e-1] == '\'') {
 			if text[e-1] == '.' && strings.Contains(text[s:e-1], ".") {
 				break
@@ -76,7 +77,9 @@ func appendWordsN(ws []word, text string, from, to, max int) []word {
 	return ws
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isNameMark reports whether a punctuation token joins the words around
+// it when no space separates them.
+func isNameMark(p string) bool { return p == "." || p == "-" || p == "'" || p == "’" }
 
 func lower(s string) string { return strings.ToLower(strings.TrimRight(s, ".")) }
 
@@ -99,20 +102,21 @@ func possessive(s string) bool { return strings.HasSuffix(s, "'s") || strings.Ha
 // attribute finds the source of qs[i]. para is the start of its
 // paragraph, and lead tells whether only white space and opening marks
 // precede it there.
-func attribute(text string, qs []Quote, i, para int, lead bool) {
+func attribute(d *features.Doc, qs []Quote, i, para int, lead bool) {
+	text := d.Text
 	q := &qs[i]
 	limit := len(text)
 	if i+1 < len(qs) {
 		limit = qs[i+1].Start - 1
 	}
-	if after(text, q, limit) {
+	if after(d, q, limit) {
 		return
 	}
 	floor := para
 	if i > 0 && qs[i-1].End > floor {
 		floor = qs[i-1].End + 1
 	}
-	if before(text, q, floor) {
+	if before(d, q, floor) {
 		return
 	}
 	short := len(strings.Fields(text[q.Start:q.End])) <= 3 && q.End-q.Start < 60
@@ -126,14 +130,15 @@ func attribute(text string, qs []Quote, i, para int, lead bool) {
 		}
 		return
 	}
-	if lead && intro(text, q, para) {
+	if lead && intro(d, q, para) {
 		return
 	}
 	q.Scare = short
 }
 
 // after handles `"...," X said` and `"...," said X`.
-func after(text string, q *Quote, limit int) bool {
+func after(d *features.Doc, q *Quote, limit int) bool {
+	text := d.Text
 	from := q.End
 	if from < len(text) {
 		_, n := utf8.DecodeRuneInString(text[from:])
@@ -150,10 +155,10 @@ func after(text string, q *Quote, limit int) bool {
 	// Only a comma (inside or just after the quote) or nothing may stand
 	// between the quote and the attribution; a new sentence is not one.
 	frag := strings.TrimLeft(text[from:to], " ,")
-	if frag == "" || capitalised(frag) && !looksLikeAttribution(text, from, to) {
+	if frag == "" || capitalised(frag) && !looksLikeAttribution(d, from, to) {
 		return false
 	}
-	ws := words(text, from, to)
+	ws := words(d, from, to)
 	if len(ws) == 0 {
 		return false
 	}
@@ -182,8 +187,9 @@ func after(text string, q *Quote, limit int) bool {
 	return false
 }
 
-func looksLikeAttribution(text string, from, to int) bool {
-	ws := words(text, from, to)
+func looksLikeAttribution(d *features.Doc, from, to int) bool {
+	text := d.Text
+	ws := words(d, from, to)
 	for k := 0; k < len(ws) && k <= 8; k++ {
 		if speechVerbs[lower(ws[k].s)] {
 			return !hasSentenceEnd(text, from, ws[k].start)
@@ -219,7 +225,8 @@ func isAbbrevBefore(text string, dot int) bool {
 
 // before handles `X said: "..."`, `X told reporters "..."` and
 // `according to X, "..."`.
-func before(text string, q *Quote, floor int) bool {
+func before(d *features.Doc, q *Quote, floor int) bool {
+	text := d.Text
 	open := q.Start
 	if open > 0 {
 		_, n := utf8.DecodeLastRuneInString(text[:open])
@@ -236,7 +243,7 @@ func before(text string, q *Quote, floor int) bool {
 			break
 		}
 	}
-	ws := words(text, from, open)
+	ws := words(d, from, open)
 	if len(ws) == 0 {
 		return false
 	}
@@ -423,7 +430,18 @@ func inSet(set map[string]bool, w string) bool {
 // reported"), the speaker after one ("said X"), "according to X", the
 // author of "X's report" or of "a report by X". It looks no further than
 // the sentence around the name.
+//
+// Speaks segments text first; a caller that holds the parsed text calls
+// SpeaksDoc.
 func Speaks(text string, start, end int) bool {
+	var d features.Doc
+	features.Segment(text, &d)
+	return SpeaksDoc(&d, start, end)
+}
+
+// SpeaksDoc is Speaks on a text already parsed into d.
+func SpeaksDoc(d *features.Doc, start, end int) bool {
+	text := d.Text
 	if start < 0 || end > len(text) || start >= end {
 		return false
 	}
@@ -431,12 +449,12 @@ func Speaks(text string, start, end int) bool {
 	rest := text[end:]
 	if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") || strings.HasPrefix(rest, "' ") {
 		_, n := utf8.DecodeRuneInString(rest)
-		rest = rest[n:]
-		if rest[0] == 's' {
-			rest = rest[1:]
+		from := end + n
+		if text[from] == 's' {
+			from++
 		}
 		var buf [16]word
-		ws := appendWords(buf[:0], rest, 0, min(len(rest), 60))
+		ws := appendWords(buf[:0], d, from, min(len(text), from+60))
 		// "RT's report", "Fox News' latest report"
 		for k := 0; k < len(ws) && k < 3; k++ {
 			if inSet(reportNouns, ws[k].s) {
@@ -452,11 +470,11 @@ func Speaks(text string, start, end int) bool {
 	// Words are read only as far as needed: the verb is the next word
 	// or two, or follows an apposition of a dozen words at most.
 	var buf [16]word
-	ws := appendWordsN(buf[:0], text, end, to, 4)
+	ws := appendWordsN(buf[:0], d, end, to, 4)
 	k := 0
 	if len(ws) > 0 && strings.HasPrefix(strings.TrimLeft(text[end:ws[0].start], " "), ",") {
 		// an apposition: up to the next comma, within a dozen words
-		ws = appendWordsN(buf[:0], text, end, to, len(buf))
+		ws = appendWordsN(buf[:0], d, end, to, len(buf))
 		for k < len(ws) && k < 12 && !strings.Contains(text[ws[k].end:min(len(text), ws[k].end+2)], ",") {
 			k++
 		}
@@ -479,7 +497,7 @@ func Speaks(text string, start, end int) bool {
 		from = 0
 	}
 	var bbuf [16]word
-	bw := appendWords(bbuf[:0], text, from, start)
+	bw := appendWords(bbuf[:0], d, from, start)
 	if len(bw) == 0 || strings.ContainsAny(text[bw[len(bw)-1].end:start], ".!?;\n") {
 		return false
 	}
@@ -546,7 +564,8 @@ var introCues = []string{"the following", "excerpt", "statement", "report", "as 
 // following is an excerpt of a report by Fox News." A person or pronoun
 // whose statement it is wins over the outlet it is "according to". p is
 // the start of q's paragraph.
-func intro(text string, q *Quote, p int) bool {
+func intro(d *features.Doc, q *Quote, p int) bool {
+	text := d.Text
 	if p == 0 {
 		return false
 	}
@@ -571,7 +590,7 @@ func intro(text string, q *Quote, p int) bool {
 	if !found && !strings.HasSuffix(strings.TrimSpace(line), ":") {
 		return false
 	}
-	ws := words(text, ls, end)
+	ws := words(d, ls, end)
 	// "his exact statement", "Obama's statement"
 	for k, w := range ws {
 		lw := lower(w.s)

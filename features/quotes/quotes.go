@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
 )
 
 // Quote is one direct quotation and its attributed source.
@@ -53,6 +55,16 @@ func Find(text string) []Quote { return AppendQuotes(nil, text) }
 // AppendQuotes appends the quotations of text to dst, in order, and
 // returns the extended slice.
 func AppendQuotes(dst []Quote, text string) []Quote {
+	var d features.Doc
+	features.Segment(text, &d)
+	return AppendQuotesDoc(dst, &d)
+}
+
+// AppendQuotesDoc is AppendQuotes on a text already parsed into d (by
+// features.Parser.Parse or features.Segment): attribution reads the words
+// the feature extractor reads.
+func AppendQuotesDoc(dst []Quote, d *features.Doc) []Quote {
+	text := d.Text
 	first := len(dst)
 	dst = appendSpans(dst, text)
 	qs := dst[first:]
@@ -67,7 +79,7 @@ func AppendQuotes(dst []Quote, text string) []Quote {
 		}
 		lead = lead && strings.TrimFunc(text[from:start], isLead) == ""
 		from = start
-		attribute(text, qs, i, para, lead)
+		attribute(d, qs, i, para, lead)
 	}
 	return dst
 }

@@ -92,7 +92,7 @@ func (p *Pipeline) AnalyzeWith(text string, finder *actors.Finder) *Analysis {
 	if finder != nil {
 		t.Mentions = finder.AppendMentionsDoc(t.Mentions, &t.Doc)
 	}
-	t.Quotes = quotes.AppendQuotes(t.Quotes[:0], text)
+	t.Quotes = quotes.AppendQuotesDoc(t.Quotes[:0], &t.Doc)
 	t.others = t.others[:0]
 	for i := range t.Mentions {
 		m := &t.Mentions[i]
@@ -242,7 +242,7 @@ func (t *Analysis) speakerOf(qi, depth int) int {
 		if m.Via == actors.Pronoun || !fits(m) || t.QuoteAt(m.Start) >= 0 {
 			continue
 		}
-		if quotes.Speaks(text, m.Start, m.End) {
+		if quotes.SpeaksDoc(&t.Doc, m.Start, m.End) {
 			return i
 		}
 	}
@@ -308,7 +308,7 @@ func (t *Analysis) Speaks(i int) bool {
 			return true
 		}
 	}
-	return quotes.Speaks(t.Doc.Text, m.Start, m.End)
+	return quotes.SpeaksDoc(&t.Doc, m.Start, m.End)
 }
 
 // speakerReach is how far from a quotation Speaks looks for its source.
