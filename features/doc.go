@@ -11,7 +11,13 @@
 //     offsets) and sentences, and gives every word a normalised, stemmed
 //     term (lowercased, Snowball English stem). Stemming is the expensive
 //     part, so terms are memoised in a Lexicon that grows as it meets new
-//     words.
+//     words. This is the text layer of the whole pipeline: the actor
+//     finder (actors.Finder.AppendMentionsDoc) and the quote attributor
+//     (quotes.AppendQuotesDoc) read the same parsed Doc, so a text is cut
+//     into words once and every pass agrees on where a word ends. Segment
+//     cuts a text the same way without terms, for passes that need no
+//     features; names.go holds the word lists the passes share (titles,
+//     name particles, abbreviations).
 //  2. An Extractor looks at one actor mention — a byte span in the text —
 //     and emits features relative to it: stemmed n-grams of its sentence
 //     with the mention replaced by a placeholder ⟨T⟩ (and other actors by

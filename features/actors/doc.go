@@ -42,5 +42,10 @@
 // sentence; such mentions are marked Via Pronoun. WithActors adds actors
 // to a Finder without re-indexing its catalogue.
 //
+// The Finder reads the words of a features.Doc: AppendMentionsDoc takes
+// the Doc the feature extractor parsed, so that actors and features cut a
+// text at the same places (AppendMentions and Find segment the text
+// first). Titles and name particles come from features' shared lists.
+//
 // A Catalogue and a Finder are immutable and safe for concurrent use.
 package actors

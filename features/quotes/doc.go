@@ -29,6 +29,10 @@
 // irony, not another voice. Speaks tells whether a name is the one
 // speaking or reporting ("RT reported", "according to Reuters").
 //
+// Attribution reads the words of a features.Doc: AppendQuotesDoc and
+// SpeaksDoc take the Doc the pipeline already parsed; AppendQuotes, Find
+// and Speaks segment the text first.
+//
 // Finding quotations is linear in the text and allocates only the
 // returned slice and the small word lists of attribution.
 package quotes
