@@ -35,7 +35,7 @@ func TestMatching(t *testing.T) {
 		{"collectives", "The West and Western allies, European leaders and NATO allies met NATO.", []string{"The West=the West", "Western allies=Western allies", "European leaders=European leaders", "NATO allies=NATO allies", "NATO=NATO"}},
 		{"hyphen and space", "al-Assad and al Assad", []string{"al-Assad=Bashar al-Assad", "al Assad=Bashar al-Assad"}},
 		{"metonyms", "Moscow and the Kremlin replied to the White House.", []string{"Moscow=Russia", "Kremlin=Russia", "White House=United States"}},
-		{"no match inside words", "Prussian mustard and Iranians-in-law", []string{"Iranians=Iran"}},
+		{"no match inside words", "Prussian mustard and Iranians-in-law", []string{"Iranians=Iranians"}},
 		{"turkey the bird", "Roast the turkey for three hours.", nil},
 		{"Turkey the country", "Turkey closed its border.", []string{"Turkey=Turkey"}},
 		{"Georgia the country", "Georgia accused Russia of aggression near Tbilisi.", []string{"Georgia=Georgia", "Russia=Russia", "Tbilisi=Georgia"}},

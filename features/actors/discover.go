@@ -262,6 +262,13 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		if a >= j {
 			continue
 		}
+		if a == start && sentenceStart(text, toks, a) && j-a == 2 && !mid[text[toks[a].start:toks[a].end]] {
+			// "Later Kuleba said": a sentence's capital before a known
+			// surname is not part of the name
+			if _, ok := surnames[text[toks[a+1].start:toks[a+1].end]]; ok {
+				a++
+			}
+		}
 		if a == start && sentenceStart(text, toks, a) && j-a == 1 && !mid[text[toks[a].start:toks[a].end]] {
 			continue
 		}
@@ -301,6 +308,13 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 				if listed[name] {
 					continue // "Koellmann" after a listed "Benjamin Koellmann"
 				}
+				if (a > start || s.titleBefore(text, start) || s.speaksNext(text, j)) && !isAllCaps(name) {
+					// one name after a title ("Mr. Navalny", "Minister
+					// Kuleba") or as the subject of a speech verb
+					// ("…, Kuleba said")
+					kind = Person
+					surnames[name] = name
+				}
 			}
 		}
 		found = append(found, Mention{Actor: canonicalSpaces(name), Kind: kind, Start: toks[a].start, End: toks[j-1].end, Via: Discovered})
@@ -318,6 +332,22 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		return dst
 	}
 	return s.mergeFound(dst, first, found)
+}
+
+// titleBefore reports whether a title stands right before token i: "Mr.
+// Navalny", "Gen. Gerasimov".
+func (s *scratch) titleBefore(text string, i int) bool {
+	if i == 0 || s.flags(text, i-1)&fTitle == 0 {
+		return false
+	}
+	gap := strings.TrimLeft(text[s.toks[i-1].end:s.toks[i].start], ".")
+	return gap != "" && strings.TrimLeft(gap, " ") == ""
+}
+
+// speaksNext reports whether token j is a speech verb right after the
+// word before it: "Kuleba said".
+func (s *scratch) speaksNext(text string, j int) bool {
+	return j < len(s.toks) && adjacent2(text, s.toks[j-1], s.toks[j]) && quotes.IsSpeechVerb(text[s.toks[j].start:s.toks[j].end])
 }
 
 // anyFlag reports whether a word of tokens [a, b) has word flag fl.

@@ -601,6 +601,7 @@ func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Me
 	}
 	dst = attachTitles(dst, first, text)
 	dst = f.resolveGeneric(dst, first, s)
+	dst = peoples(dst, first, text)
 	if f.opt.Pronouns {
 		dst = f.pronouns(dst, first, text, s)
 	}

@@ -1,0 +1,89 @@
+package actors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// peopleWords are the plural demonyms in lower case ("ukrainians",
+// "syrians", "poles"): words that may name a country's people rather than
+// its state.
+var peopleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(countriesTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 {
+			continue
+		}
+		ds := map[string]bool{}
+		for _, d := range split(cols[2]) {
+			ds[strings.ToLower(d)] = true
+		}
+		for d := range ds {
+			switch {
+			case strings.HasSuffix(d, "s") && ds[strings.TrimSuffix(d, "s")]:
+				m[d] = true // "ukrainians" beside "ukrainian"
+			case !strings.HasSuffix(d, "s"):
+				m[d+"s"] = true
+			}
+		}
+	}
+	return m
+}()
+
+// peoples splits a people from its state. A plural demonym names the
+// country's side when a determiner makes it one ("the Russians advanced")
+// and its people otherwise ("Ukrainians queued for bread", "millions of
+// Syrians fled", "ordinary Russians pay the price"). The people is an actor
+// of its own, a Group under the text's own word, with the country as its
+// parent, so that the victims of a war are not framed as the state that
+// wages it, nor the reverse.
+func peoples(dst []Mention, first int, text string) []Mention {
+	side := -1 // the last plural demonym kept as its country's side
+	for i := first; i < len(dst); i++ {
+		m := &dst[i]
+		if m.Kind != Country || m.Via != Listed {
+			continue
+		}
+		w := text[m.Start:m.End]
+		var buf [24]byte
+		if len(w) > len(buf) || !peopleWords[string(appendLower(buf[:0], w, len(buf)))] {
+			continue
+		}
+		// "the Russians", and "the Russians and Syrians": the determiner
+		// governs the whole coordination
+		if strings.EqualFold(lastWord(text[:m.Start]), "the") || side >= 0 && coordinated(text[dst[side].End:m.Start]) {
+			side = i
+			continue
+		}
+		m.Parent, m.Actor, m.Kind = m.Actor, capitalWord(w), Group
+	}
+	return dst
+}
+
+// coordinated reports whether gap joins two words in a coordination.
+func coordinated(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "and", "or", ",", ", and", ", or":
+		return true
+	}
+	return false
+}
+
+// lastWord returns the last word of s: its letters after the last space.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	i := strings.LastIndexAny(s, " \t\n(\"“")
+	return s[i+1:]
+}
+
+// capitalWord returns w with a capital and the rest in lower case, so that
+// "UKRAINIANS" in a headline and "Ukrainians" are one actor.
+func capitalWord(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+}
