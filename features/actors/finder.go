@@ -3,6 +3,7 @@ package actors
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -194,15 +195,13 @@ func appendDocTokens(text string, d *features.Doc, b []byte, dst []token) []toke
 			// A word's marks join parts of a name only between letters
 			// or digits: "U.S", "N'Djamena", not "Korea.â" or "I‘m",
 			// whose marks the word segmentation also joins.
-			cut := nameMarkCut(text, s, e)
-			end := cut
-			plain := true
-			for i := s; i < end; i++ {
-				if c := text[i]; c >= utf8.RuneSelf || c == '.' {
-					plain = false
-					break
-				}
+			cut, plain := e, true
+			if r := runEnd(b, s); r < e {
+				// not a plain run of ASCII letters and digits: the rare
+				// case, byte by byte
+				cut, plain = nameMarkCut(text, s, e)
 			}
+			end := cut
 			if end == e && e < len(text) && text[e] == '.' && k+1 < len(toks) && int(toks[k+1].Start) == e && isDottedAbbrev(text[s:e]) {
 				plain = false
 				end++
@@ -231,10 +230,23 @@ func appendDocTokens(text string, d *features.Doc, b []byte, dst []token) []toke
 	return dst
 }
 
+// runEnd returns the end of the run of ASCII letters and digits at i in a
+// lowerPadded buffer b, reading eight bytes at a time.
+func runEnd(b []byte, i int) int {
+	for {
+		if m := ^alnumBits(binary.LittleEndian.Uint64(b[i:])) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+}
+
 // nameMarkCut returns where the first part of the word text[s:e] ends: at
 // e, or at a mark that does not stand between two ASCII letters or digits
-// (', ’ and . may; ‘ , : and ; may not).
-func nameMarkCut(text string, s, e int) int {
+// (', ’ and . may; ‘ , : and ; may not); and whether that part is plain:
+// ASCII without dots, so that its key is its bytes in lower case.
+func nameMarkCut(text string, s, e int) (cut int, plain bool) {
+	plain = true
 	for i := s; i < e; {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -243,23 +255,26 @@ func nameMarkCut(text string, s, e int) int {
 				continue
 			}
 			if (c == '\'' || c == '.') && i > s && isASCIIAlnum(text[i-1]) && i+1 < e && isASCIIAlnum(text[i+1]) {
+				plain = plain && c == '\''
 				i++
 				continue
 			}
-			return i
+			return i, plain
 		}
 		r, n := utf8.DecodeRuneInString(text[i:e])
 		if r == '’' && i > s && i+n < e && isASCIIAlnum(text[i+n]) {
+			plain = false
 			i += n
 			continue
 		}
 		if r != '’' && r != '‘' && !unicode.IsPunct(r) {
+			plain = false
 			i += n
 			continue
 		}
-		return i
+		return i, plain
 	}
-	return e
+	return e, plain
 }
 
 // isWordByte reports whether the rune at text[i] is a letter or digit.
