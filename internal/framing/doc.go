@@ -9,8 +9,9 @@
 //	        actors, quotes       text)       head's logits        probabilities  label, role
 //
 // Pipeline mends a text (features.Repair), parses it once
-// (features.Parser), finds its actors (features/actors) and quotations
-// (features/quotes), and says whose voice stands at any place (VoiceAt)
+// (features.Parser), and hands that one parsed Doc to the actor finder
+// (features/actors) and the quote attributor (features/quotes), so that
+// features, actors and quotations agree on every word; it says whose voice stands at any place (VoiceAt)
 // and which mentions only speak or report (Speaks).
 //
 // Engine holds a model file's heads, checked against the table of head
