@@ -112,7 +112,7 @@ type firstWord struct {
 	multi   int
 	next    uint64
 	plural  uint64
-	generic bool // "regime", "government", "pro": see genericAt
+	generic bool // "regime", "government", "pro", "army": see genericAt
 }
 
 // cand is an entry as the index lists it: enough to reject it by the
@@ -145,7 +145,7 @@ func (x *firstIndex) lookup(h uint64, key []byte) *firstWord {
 }
 
 // genericFirst are the words that may begin a generic government phrase.
-var genericFirst = []string{"regime", "government", "pro"}
+var genericFirst = []string{"regime", "government", "pro", "army"}
 
 func (x *firstIndex) build(entries []entry, byKey map[string][]int32, order []string) {
 	for _, g := range genericFirst {
@@ -208,7 +208,7 @@ var (
 
 // genericGovernment are words that name "the government" of whichever
 // country a text is about; see Finder.
-var genericGovernment = []string{"regime", "regime forces", "regime troops", "government forces", "government troops", "pro-government forces", "government soldiers"}
+var genericGovernment = []string{"regime", "regime forces", "regime troops", "government forces", "government troops", "pro-government forces", "government soldiers", "army"}
 
 // Default returns the built-in catalogue: every country with its demonyms,
 // capital and seats of power; governments and their forces; heads of state

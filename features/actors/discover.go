@@ -890,7 +890,15 @@ func headlineLines(text string, s *scratch) {
 				}
 			}
 		}
-		if b-a >= 4 && long >= 3 && caps*10 >= long*7 {
+		// A headline does not end as a sentence does: a line of many
+		// names ("… said Chancellor Olaf Scholz would meet Prime Minister
+		// Denys Shmyhal in Berlin.") is prose.
+		lineEnd := len(text)
+		if k := strings.IndexByte(text[toks[b-1].end:], '\n'); k >= 0 {
+			lineEnd = toks[b-1].end + k
+		}
+		sentence := strings.ContainsAny(text[toks[b-1].end:lineEnd], ".!?")
+		if b-a >= 4 && long >= 3 && caps*10 >= long*7 && !sentence {
 			for k := a; k < b; k++ {
 				s.marks[k] |= mHeadline
 			}

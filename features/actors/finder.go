@@ -440,6 +440,7 @@ var (
 	kRegime     = newLitKey("regime")
 	kGovernment = newLitKey("government")
 	kPro        = newLitKey("pro")
+	kArmy       = newLitKey("army")
 	kForces     = newLitKey("forces")
 	kTroops     = newLitKey("troops")
 	kSoldiers   = newLitKey("soldiers")
@@ -614,8 +615,9 @@ func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Me
 	if f.opt.Discover {
 		dst = f.discover(dst, first, text, s)
 	}
+	dst = attachMembers(dst, first, text)
 	dst = attachTitles(dst, first, text)
-	dst = f.resolveGeneric(dst, first, s)
+	dst = f.resolveGeneric(dst, first, text, s)
 	dst = peoples(dst, first, text)
 	if f.opt.Pronouns {
 		dst = f.pronouns(dst, first, text, s)
@@ -808,6 +810,14 @@ func (s *scratch) genericAt(text string, i int) int {
 			}
 		}
 		return 1
+	case s.lowerIs(text, i, kArmy):
+		// "the army" of the country the text is about; "Syrian army"
+		// is an alias, matched before, and a capital "Army" belongs
+		// to a name ("Salvation Army")
+		if toks[i].upper() {
+			return 0
+		}
+		return 1
 	case s.lowerIs(text, i, kGovernment), s.lowerIs(text, i, kPro):
 		j := i
 		if s.lowerIs(text, i, kPro) {
@@ -827,8 +837,10 @@ func (s *scratch) genericAt(text string, i int) int {
 
 // resolveGeneric names "the regime" and "government forces" after the
 // government of the country the text is most about, among those the
-// catalogue has a government for; unresolved generic mentions are dropped.
-func (f *Finder) resolveGeneric(dst []Mention, first int, s *scratch) []Mention {
+// catalogue has a government for. Where the text names no such country,
+// the mention is an actor under its own words ("government forces",
+// "regime"): the text still frames them.
+func (f *Finder) resolveGeneric(dst []Mention, first int, text string, s *scratch) []Mention {
 	if !s.generic {
 		return dst
 	}
@@ -858,13 +870,24 @@ func (f *Finder) resolveGeneric(dst []Mention, first int, s *scratch) []Mention 
 	for _, m := range dst[first:] {
 		if m.Actor == "" {
 			if best == "" {
-				continue
+				m.Actor, m.Kind = genericName(text[m.Start:m.End])
+			} else {
+				m.Actor, m.Kind, m.Parent = g.Name, g.Kind, g.Parent
 			}
-			m.Actor, m.Kind, m.Parent = g.Name, g.Kind, g.Parent
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// genericName is the actor an unresolved generic phrase names: its words
+// in lower case, a government or, for forces, a military.
+func genericName(w string) (string, Kind) {
+	name := strings.ToLower(canonicalSpaces(w))
+	if strings.HasSuffix(name, "forces") || strings.HasSuffix(name, "troops") || strings.HasSuffix(name, "soldiers") || name == "army" {
+		return name, Military
+	}
+	return name, Government
 }
 
 // mergeFound merges found, sorted by Start, into the mentions dst[first:],
@@ -898,6 +921,32 @@ var titleLower = func() map[string]bool {
 	}
 	return m
 }()
+
+// memberNouns are the catalogue's collectives that, right after another
+// actor's name, name that actor's members: "Hezbollah fighters", "UN
+// peacekeepers", "Wagner troops".
+var memberNouns = map[string]bool{"fighters": true, "gunmen": true, "soldiers": true, "troops": true, "militants": true,
+	"peacekeepers": true, "police": true}
+
+// attachMembers joins a member noun to the actor named just before it:
+// in "Hezbollah fighters fired rockets" the text speaks of Hezbollah, and
+// a separate actor "fighters" would take Hezbollah's frame. The mention
+// keeps the whole phrase, so its features still see the text's word.
+func attachMembers(dst []Mention, first int, text string) []Mention {
+	out := dst[:first]
+	for _, m := range dst[first:] {
+		if n := len(out); n > first && m.Via == Listed && memberNouns[m.Actor] {
+			p := &out[n-1]
+			if p.Kind != Person && p.Kind != Place && p.Kind != Group && p.Via != Pronoun && !memberNouns[p.Actor] &&
+				strings.TrimLeft(text[p.End:m.Start], " ") == "" && m.Start > p.End {
+				p.End = m.End
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
 
 // attachTitles joins a country's or government's mention to the person
 // whose title it begins: in "Russian President Vladimir Putin" the text
