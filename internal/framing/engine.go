@@ -100,6 +100,7 @@ type Scores struct {
 
 	scratch  []features.Feature // the mention being scored
 	scratchW []float32
+	stats    ActorStats // Frame's, kept here so that it does not escape per call
 }
 
 // mentionMeta is what the actor head reads of one mention besides its

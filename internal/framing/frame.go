@@ -32,11 +32,14 @@ type Frame struct {
 // the confidence-weighted mean of the mentions' (rescaled by a legacy
 // label calibration, if the model file has one).
 func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, whole bool) Frame {
-	st := e.Stats(s, idx)
+	// The summaries read st through function values, so a local st would
+	// escape: one heap ActorStats per frame. s's own is reused instead.
+	st := &s.stats
+	*st = e.Stats(s, idx)
 	P := st.P
 	if whole {
 		if e.actor != nil {
-			P = summaryProbs(e.actor, &st)
+			P = summaryProbs(e.actor, st)
 		} else {
 			P = rescale(P, e.calib.LabelWeights)
 		}
@@ -47,7 +50,7 @@ func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, whole bool) Frame
 	}
 	l := argmax(P[:])
 	f.Label, f.Confidence = Label(l), round3(P[l])
-	f.Role, f.RoleConfidence = e.roleOf(s, idx, &st)
+	f.Role, f.RoleConfidence = e.roleOf(s, idx, st)
 	if kind == actors.Place {
 		f.Role, f.RoleConfidence = placeRole(f.Role, f.RoleConfidence, &st.Cues)
 	}
