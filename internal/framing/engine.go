@@ -226,21 +226,46 @@ func (m *mentionMeta) addLex(aux int8) {
 // keepStrongest keeps the keepPerMention features of the scratch mention
 // whose contributions are largest in magnitude, in their original order,
 // choosing among equals as MentionEvidence does (the first one met).
+//
+// It first finds the magnitude of the keepPerMention-th strongest, moving
+// only magnitudes (non-negative float32 bits order as the floats do), then
+// keeps, in text order, every feature above it and the first of those equal
+// to it: the set pushStrong would keep, without moving a feature twice or
+// sorting back to text order.
 func (s *Scores) keepStrongest() {
-	var top [keepPerMention]strong
-	n := 0
-	for j, w := range s.scratchW {
-		n = pushStrong(top[:], n, j, w)
+	var top [keepPerMention]uint32 // strongest magnitudes met, largest first; zeros are never kept
+	for _, w := range s.scratchW {
+		m := math.Float32bits(w) &^ (1 << 31)
+		if m <= top[keepPerMention-1] {
+			continue
+		}
+		k := keepPerMention - 1
+		for k > 0 && top[k-1] < m {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = m
 	}
-	// back to text order, so that evidence meets equals in the same order
-	for a := 1; a < n; a++ {
-		for b := a; b > 0 && top[b].j < top[b-1].j; b-- {
-			top[b], top[b-1] = top[b-1], top[b]
+	t := top[keepPerMention-1]
+	eq := 0 // how many features equal to t are kept
+	for _, m := range top {
+		if m == t && t != 0 {
+			eq++
 		}
 	}
-	for _, c := range top[:n] {
-		s.feats = append(s.feats, s.scratch[c.j])
-		s.contrib = append(s.contrib, c.w)
+	for j, w := range s.scratchW {
+		m := math.Float32bits(w) &^ (1 << 31)
+		if m < t || m == 0 {
+			continue
+		}
+		if m == t {
+			if eq == 0 {
+				continue
+			}
+			eq--
+		}
+		s.feats = append(s.feats, s.scratch[j])
+		s.contrib = append(s.contrib, w)
 	}
 }
 
