@@ -3,6 +3,7 @@ package framing
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
@@ -140,16 +141,20 @@ func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s
 func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 || cap(s.probs) > 1<<16 }
 
 // AddMention extracts and scores the mention at span of a, found as via.
-// A single pass over its features computes the polarity logits, each
-// actor head's partial sums and each feature's contribution, so that
-// frames and evidence later need no second look at the weights.
+// One pass over its features computes the polarity logits and each
+// feature's contribution, one more per actor head that head's partial
+// sums, so that frames and evidence later need no second look at the
+// weights.
 func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via actors.Via) {
 	if len(s.offs) == 0 {
 		s.offs = append(s.offs, 0)
 	}
 	s.scratch = a.Features(span, s.scratch[:0])
 	fs := s.scratch
-	s.scratchW = s.scratchW[:0]
+	// contributions are written by index into memory sized once, not
+	// appended one by one
+	s.scratchW = slices.Grow(s.scratchW[:0], len(fs))[:len(fs)]
+	cw := s.scratchW
 	pm := e.pol.Model
 	K := pm.Classes
 	pw := pm.W
@@ -157,34 +162,38 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	for k := 0; k < 3; k++ {
 		l[k] = float64(pm.B[k])
 	}
-	na := len(e.actorHeads)
-	base := len(s.actor)
-	for range na {
-		s.actor = append(s.actor, [3]float64{})
-	}
-	r := s.actor[base:]
 	var cues CueTally
 	meta := mentionMeta{voice: a.VoiceAt(span.Start), pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
-	for _, f := range fs {
+	for j := range fs {
+		f := &fs[j]
 		i := int(f.Index) * K
 		v := float64(f.Value)
 		row := pw[i : i+3 : i+3]
 		l[0] += float64(row[0]) * v
 		l[1] += float64(row[1]) * v
 		l[2] += float64(row[2]) * v
-		s.scratchW = append(s.scratchW, (row[2]-row[0])*f.Value)
-		for h, ah := range e.actorHeads {
-			rr := ah.Model.W[int(f.Index)*3 : int(f.Index)*3+3 : int(f.Index)*3+3]
-			r[h][0] += float64(rr[0]) * v
-			r[h][1] += float64(rr[1]) * v
-			r[h][2] += float64(rr[2]) * v
-		}
+		cw[j] = (row[2] - row[0]) * f.Value
 		switch {
 		case f.Template == features.TCue && !f.Neg:
 			cues.add(f.Cue)
 		case f.Template == features.TLex:
 			meta.addLex(f.Aux)
 		}
+	}
+	// Each actor head in a pass of its own: its sums stay in registers,
+	// and are added in feature order as before, so they are the same.
+	for _, ah := range e.actorHeads {
+		W := ah.Model.W
+		var r [3]float64
+		for j := range fs {
+			i := int(fs[j].Index) * 3
+			v := float64(fs[j].Value)
+			rr := W[i : i+3 : i+3]
+			r[0] += float64(rr[0]) * v
+			r[1] += float64(rr[1]) * v
+			r[2] += float64(rr[2]) * v
+		}
+		s.actor = append(s.actor, r)
 	}
 	switch {
 	case s.KeepAll:
