@@ -421,7 +421,13 @@ func b2i(b bool) int {
 // It writes into the Doc's scratch buffer, so like the Doc it must not be
 // used from two goroutines at once.
 func (d *Doc) FeatureName(f Feature) string {
-	b := d.name[:0]
+	d.name = d.AppendFeatureName(d.name[:0], f)
+	return string(d.name)
+}
+
+// AppendFeatureName appends FeatureName(f) to b, for callers that compare
+// names before keeping a few of them as strings.
+func (d *Doc) AppendFeatureName(b []byte, f Feature) []byte {
 	if f.Neg {
 		b = append(b, "not("...)
 	}
@@ -433,8 +439,7 @@ func (d *Doc) FeatureName(f Feature) string {
 	if f.Neg {
 		b = append(b, ')')
 	}
-	d.name = b
-	return string(b)
+	return b
 }
 
 // word appends token t of d, or its placeholder, to b.

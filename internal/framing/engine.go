@@ -102,6 +102,8 @@ type Scores struct {
 	scratch  []features.Feature // the mention being scored
 	scratchW []float32
 	stats    ActorStats // Frame's, kept here so that it does not escape per call
+	names    []byte     // evidence names being compared
+	top      []int      // ActorEvidence's mentions, strongest first
 }
 
 // mentionMeta is what the actor head reads of one mention besides its
