@@ -144,6 +144,7 @@ func (m *Model) score(text string, finder *actors.Finder) Report {
 	defer m.pipe.Release(t)
 	s := m.getScratch()
 	defer m.putScratch(s)
+	m.eng.Grow(&s.scores, len(t.Mentions))
 	for _, mn := range t.Mentions {
 		m.eng.AddMention(t, &s.scores, features.Span{Start: mn.Start, End: mn.End}, mn.Via)
 	}

@@ -96,7 +96,7 @@ type Scores struct {
 	probs   [][3]float64
 	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
 	weights []float64
-	cues    []CueTally
+	cues    []mentionCues
 	meta    []mentionMeta
 
 	scratch  []features.Feature // the mention being scored
@@ -138,6 +138,24 @@ func (s *Scores) Voice(i int) Voice { return s.meta[i].voice }
 // Features returns mention i's kept features: all of them with KeepAll.
 func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s.offs[i+1]] }
 
+// Grow reserves memory in s for n more mentions, so that scoring a long
+// text allocates each buffer once rather than doubling it as it goes.
+func (e *Engine) Grow(s *Scores, n int) {
+	if len(s.offs) == 0 {
+		s.offs = append(s.offs, 0)
+	}
+	if !s.KeepAll && !s.KeepNone {
+		s.feats = slices.Grow(s.feats, n*keepPerMention)
+		s.contrib = slices.Grow(s.contrib, n*keepPerMention)
+	}
+	s.offs = slices.Grow(s.offs, n)
+	s.probs = slices.Grow(s.probs, n)
+	s.actor = slices.Grow(s.actor, n*len(e.actorHeads))
+	s.weights = slices.Grow(s.weights, n)
+	s.cues = slices.Grow(s.cues, n)
+	s.meta = slices.Grow(s.meta, n)
+}
+
 // Large reports whether s holds so much memory that it should not be kept
 // for reuse.
 func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 || cap(s.probs) > 1<<16 }
@@ -164,7 +182,7 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	for k := 0; k < 3; k++ {
 		l[k] = float64(pm.B[k])
 	}
-	var cues CueTally
+	var cues mentionCues
 	meta := mentionMeta{voice: a.VoiceAt(span.Start), pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
 	for j := range fs {
 		f := &fs[j]
