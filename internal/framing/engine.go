@@ -372,13 +372,12 @@ func (e *Engine) actorProbs(s *Scores, h int, idx []int, st *ActorStats) [3]floa
 // addSummary adds the head's summary values of st, times their weights,
 // to the logits l.
 func (h *Head) addSummary(l *[3]float64, st *ActorStats) {
-	W := h.Model.W
 	for j, sm := range h.Spec.Summary {
 		v := sm.Value(st)
-		row := int(h.summary[j]) * 3
-		for k := range l {
-			l[k] += float64(W[row+k]) * v
-		}
+		w := &h.sumW[j]
+		l[0] += float64(w[0]) * v
+		l[1] += float64(w[1]) * v
+		l[2] += float64(w[2]) * v
 	}
 }
 
