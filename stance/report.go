@@ -311,7 +311,12 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 	}
 	af.Frame = frameOf(m.eng.Frame(&s.scores, counted, first.Kind, true))
 	if len(author) > 0 {
-		f := frameOf(m.eng.Frame(&s.scores, author, first.Kind, true))
+		f := af.Frame
+		if len(author) < len(counted) {
+			// otherwise the author's mentions are the counted ones, whose
+			// frame is af.Frame
+			f = frameOf(m.eng.Frame(&s.scores, author, first.Kind, true))
+		}
 		af.Author = &f
 		// The role is the article's casting, and the article speaks in
 		// its author's voice: where the author casts the actor, quoted
