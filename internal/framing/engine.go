@@ -305,7 +305,7 @@ const pronounWeight = 0.5
 // mentionWeight is how much a mention with probabilities p counts in its
 // actor's aggregate: its confidence, less for pronouns.
 func mentionWeight(p [3]float64, via actors.Via) float64 {
-	w := math.Max(p[0], math.Max(p[1], p[2]))
+	w := max(p[0], p[1], p[2]) // as math.Max, for probabilities
 	if via == actors.Pronoun {
 		w *= pronounWeight
 	}
@@ -394,8 +394,10 @@ func (e *Engine) Stats(s *Scores, idx []int) ActorStats {
 		p := s.probs[i]
 		for c := range 3 {
 			st.Mean[c] += p[c] / n
-			st.Max[c] = math.Max(st.Max[c], p[c])
-			st.Min[c] = math.Min(st.Min[c], p[c])
+			// the builtins inline; they differ from math.Max and
+			// math.Min only on infinities, which probabilities never are
+			st.Max[c] = max(st.Max[c], p[c])
+			st.Min[c] = min(st.Min[c], p[c])
 		}
 		switch argmax(p[:]) {
 		case 0:
