@@ -2,6 +2,7 @@ package stance
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/actorframe/actorframe/features"
@@ -216,7 +217,8 @@ type Mention struct {
 // report groups the scored mentions of t into actors.
 func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 	n := len(t.Mentions)
-	s.voices = s.voices[:0]
+	// sized once: appending would double them as a long text goes
+	s.voices = slices.Grow(s.voices[:0], n)
 	for i := range t.Mentions {
 		s.voices = append(s.voices, s.scores.Voice(i)) // found once, when scored
 	}
@@ -227,7 +229,7 @@ func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 		s.index = map[string]int{}
 	}
 	clear(s.index)
-	s.group, s.starts = s.group[:0], s.starts[:0]
+	s.group, s.starts = slices.Grow(s.group[:0], n), s.starts[:0]
 	for i := 0; i < n; i++ {
 		a := t.Mentions[i].Actor
 		g, ok := s.index[a]
