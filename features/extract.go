@@ -70,7 +70,15 @@ type Extractor struct {
 	units  []unit
 	m      mention // the mention being extracted: a field, so it does not escape per call
 	cues   *cueTable
+	// win holds the window templates' hashes (TWin, TWinAny, TWinBi),
+	// without and with negation, with each Aux from -winAux to winAux
+	// already combined in, as emit would combine them.
+	win [3][2][2*winAux + 1]uint64
 }
+
+// winAux bounds the Aux of window features: a side times a distance
+// bucket, at most 6.
+const winAux = 6
 
 // NewExtractor returns an Extractor for cfg, which must be valid.
 func NewExtractor(cfg Config) *Extractor {
@@ -83,6 +91,17 @@ func NewExtractor(cfg Config) *Extractor {
 	e.hO = mix(cfg.Seed ^ 0x0b0b_0b0b)
 	e.hN = mix(cfg.Seed ^ 0x4e4e_4e4e)
 	e.cues = newCueTable(cfg.Seed)
+	for t := range e.win {
+		for n := range e.win[t] {
+			for a := range e.win[t][n] {
+				h := e.tmpl[TWin+Template(t)][n]
+				if aux := a - winAux; aux != 0 {
+					h = combine(h, uint64(int64(aux)))
+				}
+				e.win[t][n][a] = h
+			}
+		}
+	}
 	return e
 }
 
@@ -381,7 +400,20 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 	default:
 		h = combine(h, a)
 	}
-	return append(dst, Feature{Index: uint32(h >> e.shift), Value: 1, Template: t, Neg: neg, Aux: aux, Toks: [3]int32{ta, tb, tc}})
+	return append(dst, e.feature(h, t, neg, aux, ta, tb, tc))
+}
+
+// feature is the Feature of hash h.
+func (e *Extractor) feature(h uint64, t Template, neg bool, aux int8, ta, tb, tc int32) Feature {
+	return Feature{Index: uint32(h >> e.shift), Value: 1, Template: t, Neg: neg, Aux: aux, Toks: [3]int32{ta, tb, tc}}
+}
+
+// b2i is 1 for true, 0 for false: the negation index of Extractor.tmpl.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // FeatureName renders f readably, e.g. "⟨T⟩ crushed" or "not(support) … ⟨T⟩".
@@ -389,7 +421,13 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 // It writes into the Doc's scratch buffer, so like the Doc it must not be
 // used from two goroutines at once.
 func (d *Doc) FeatureName(f Feature) string {
-	b := d.name[:0]
+	d.name = d.AppendFeatureName(d.name[:0], f)
+	return string(d.name)
+}
+
+// AppendFeatureName appends FeatureName(f) to b, for callers that compare
+// names before keeping a few of them as strings.
+func (d *Doc) AppendFeatureName(b []byte, f Feature) []byte {
 	if f.Neg {
 		b = append(b, "not("...)
 	}
@@ -401,8 +439,7 @@ func (d *Doc) FeatureName(f Feature) string {
 	if f.Neg {
 		b = append(b, ')')
 	}
-	d.name = b
-	return string(b)
+	return b
 }
 
 // word appends token t of d, or its placeholder, to b.

@@ -2,6 +2,7 @@ package features
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -154,34 +155,45 @@ func (c *Config) Apply(switches string) error {
 }
 
 // ngrams emits the sentence uni-, bi- and trigrams up to cfg.NGram. A lone
-// ⟨T⟩ says nothing, so it is skipped.
+// ⟨T⟩ says nothing, so it is skipped. They are most of a mention's
+// features, so they are hashed and written here, as emit would, without
+// its call and template switch per feature.
 func (e *Extractor) ngrams(_ *mention, dst []Feature) []Feature {
 	u := e.units
 	n := e.cfg.NGram
+	dst = slices.Grow(dst, min(n, 3)*len(u))
 	if n >= 1 {
 		for i := range u {
 			if u[i].tok != TokTarget {
-				dst = e.emit(dst, TUni, u[i].neg, 0, u[i].hash, 0, 0, u[i].tok, TokNone, TokNone)
+				h := combine(e.tmpl[TUni][b2i(u[i].neg)], u[i].hash)
+				dst = append(dst, e.feature(h, TUni, u[i].neg, 0, u[i].tok, TokNone, TokNone))
 			}
 		}
 	}
 	if n >= 2 {
+		t := e.tmpl[TBi][0]
 		for i := 0; i+1 < len(u); i++ {
-			dst = e.emit(dst, TBi, false, 0, u[i].hash, u[i+1].hash, 0, u[i].tok, u[i+1].tok, TokNone)
+			h := combine(combine(t, u[i].hash), u[i+1].hash)
+			dst = append(dst, e.feature(h, TBi, false, 0, u[i].tok, u[i+1].tok, TokNone))
 		}
 	}
 	if n >= 3 {
+		t := e.tmpl[TTri][0]
 		for i := 0; i+2 < len(u); i++ {
-			dst = e.emit(dst, TTri, false, 0, u[i].hash, u[i+1].hash, u[i+2].hash, u[i].tok, u[i+1].tok, u[i+2].tok)
+			h := combine(combine(combine(t, u[i].hash), u[i+1].hash), u[i+2].hash)
+			dst = append(dst, e.feature(h, TTri, false, 0, u[i].tok, u[i+1].tok, u[i+2].tok))
 		}
 	}
 	return dst
 }
 
 // windows emits the words on both sides of the mention, with their side
-// and a distance bucket, and with side only.
+// and a distance bucket, and with side only; like ngrams, it hashes and
+// writes them itself, from the template hashes with their Aux mixed in,
+// which e.win holds.
 func (e *Extractor) windows(m *mention, dst []Feature) []Feature {
 	u, tu, w := e.units, m.tu, e.cfg.Window
+	dst = slices.Grow(dst, 6*w)
 	for side := -1; side <= 1; side += 2 {
 		for d := 1; d <= w; d++ {
 			j := tu + side*d
@@ -189,8 +201,11 @@ func (e *Extractor) windows(m *mention, dst []Feature) []Feature {
 				break
 			}
 			b := int8(bucket(d) * side)
-			dst = e.emit(dst, TWin, u[j].neg, b, u[j].hash, 0, 0, u[j].tok, TokNone, TokNone)
-			dst = e.emit(dst, TWinAny, u[j].neg, int8(side), u[j].hash, 0, 0, u[j].tok, TokNone, TokNone)
+			neg := b2i(u[j].neg)
+			h := combine(e.win[TWin-TWin][neg][b+winAux], u[j].hash)
+			dst = append(dst, e.feature(h, TWin, u[j].neg, b, u[j].tok, TokNone, TokNone))
+			h = combine(e.win[TWinAny-TWin][neg][side+winAux], u[j].hash)
+			dst = append(dst, e.feature(h, TWinAny, u[j].neg, int8(side), u[j].tok, TokNone, TokNone))
 			if e.cfg.WinBi {
 				k := j + side
 				if k >= 0 && k < len(u) && d < w {
@@ -198,7 +213,8 @@ func (e *Extractor) windows(m *mention, dst []Feature) []Feature {
 					if side < 0 {
 						a, c = k, j
 					}
-					dst = e.emit(dst, TWinBi, false, b, u[a].hash, u[c].hash, 0, u[a].tok, u[c].tok, TokNone)
+					h = combine(combine(e.win[TWinBi-TWin][0][b+winAux], u[a].hash), u[c].hash)
+					dst = append(dst, e.feature(h, TWinBi, false, b, u[a].tok, u[c].tok, TokNone))
 				}
 			}
 		}
@@ -212,7 +228,8 @@ func (e *Extractor) clauseWords(m *mention, dst []Feature) []Feature {
 	cl := u[m.tu].clause
 	for i := range u {
 		if u[i].clause == cl && u[i].tok != TokTarget {
-			dst = e.emit(dst, TClause, u[i].neg, 0, u[i].hash, 0, 0, u[i].tok, TokNone, TokNone)
+			h := combine(e.tmpl[TClause][b2i(u[i].neg)], u[i].hash)
+			dst = append(dst, e.feature(h, TClause, u[i].neg, 0, u[i].tok, TokNone, TokNone))
 		}
 	}
 	return dst

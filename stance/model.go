@@ -111,6 +111,11 @@ func (m *Model) Options() Options { return m.opt }
 type scratch struct {
 	scores framing.Scores
 	voices []framing.Voice
+	// report's grouping of mentions by actor: the group of each mention,
+	// where each group starts in members, and the mentions group by group
+	index                        map[string]int
+	group, starts, fill, members []int
+	author                       []int // actorFrame's author mentions
 }
 
 func (m *Model) getScratch() *scratch {
@@ -139,6 +144,7 @@ func (m *Model) score(text string, finder *actors.Finder) Report {
 	defer m.pipe.Release(t)
 	s := m.getScratch()
 	defer m.putScratch(s)
+	m.eng.Grow(&s.scores, len(t.Mentions))
 	for _, mn := range t.Mentions {
 		m.eng.AddMention(t, &s.scores, features.Span{Start: mn.Start, End: mn.End}, mn.Via)
 	}

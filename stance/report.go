@@ -2,6 +2,7 @@ package stance
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/actorframe/actorframe/features"
@@ -216,28 +217,50 @@ type Mention struct {
 // report groups the scored mentions of t into actors.
 func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 	n := len(t.Mentions)
-	s.voices = s.voices[:0]
+	// sized once: appending would double them as a long text goes
+	s.voices = slices.Grow(s.voices[:0], n)
 	for i := range t.Mentions {
 		s.voices = append(s.voices, s.scores.Voice(i)) // found once, when scored
 	}
-	// Group mentions by actor, in order of first appearance.
-	index := map[string]int{}
-	var groups [][]int
+	// Group mentions by actor, in order of first appearance: a group
+	// number per mention, then one counting sort into s.members, so that
+	// the groups share one reused buffer rather than growing a slice each.
+	if s.index == nil {
+		s.index = map[string]int{}
+	}
+	clear(s.index)
+	s.group, s.starts = slices.Grow(s.group[:0], n), s.starts[:0]
 	for i := 0; i < n; i++ {
 		a := t.Mentions[i].Actor
-		g, ok := index[a]
+		g, ok := s.index[a]
 		if !ok {
-			g = len(groups)
-			index[a] = g
-			groups = append(groups, nil)
+			g = len(s.starts)
+			s.index[a] = g
+			s.starts = append(s.starts, 0)
 		}
-		groups[g] = append(groups[g], i)
+		s.group = append(s.group, g)
+		s.starts[g]++
 	}
-	rep := Report{Actors: make([]ActorFrame, 0, len(groups))}
+	// starts[g] becomes where group g begins, and an extra entry the end
+	sum := 0
+	for g, c := range s.starts {
+		s.starts[g] = sum
+		sum += c
+	}
+	s.starts = append(s.starts, sum)
+	s.members = append(s.members[:0], make([]int, n)...)
+	s.fill = append(s.fill[:0], s.starts...)
+	for i, g := range s.group {
+		s.members[s.fill[g]] = i
+		s.fill[g]++
+	}
+	ng := len(s.starts) - 1
+	rep := Report{Actors: make([]ActorFrame, 0, ng)}
 	if bad, why := features.NotText(t.Original); bad {
 		rep.NotText = why
 	}
-	for _, g := range groups {
+	for k := range ng {
+		g := s.members[s.starts[k]:s.starts[k+1]]
 		if onlyReports(t, g) {
 			continue // a voice, not an actor the text frames
 		}
@@ -269,7 +292,8 @@ func onlyReports(t *framing.Analysis, g []int) bool {
 func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame {
 	first := t.Mentions[g[0]]
 	af := ActorFrame{Actor: first.Actor, Kind: first.Kind, Parent: first.Parent}
-	var author []int
+	author := s.author[:0]
+	defer func() { s.author = author[:0] }()
 	var sources []Voice
 	bySource := map[Voice][]int{}
 	for _, i := range g {
@@ -289,7 +313,12 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 	}
 	af.Frame = frameOf(m.eng.Frame(&s.scores, counted, first.Kind, true))
 	if len(author) > 0 {
-		f := frameOf(m.eng.Frame(&s.scores, author, first.Kind, true))
+		f := af.Frame
+		if len(author) < len(counted) {
+			// otherwise the author's mentions are the counted ones, whose
+			// frame is af.Frame
+			f = frameOf(m.eng.Frame(&s.scores, author, first.Kind, true))
+		}
 		af.Author = &f
 		// The role is the article's casting, and the article speaks in
 		// its author's voice: where the author casts the actor, quoted

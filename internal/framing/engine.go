@@ -3,6 +3,7 @@ package framing
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
@@ -95,11 +96,14 @@ type Scores struct {
 	probs   [][3]float64
 	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
 	weights []float64
-	cues    []CueTally
+	cues    []mentionCues
 	meta    []mentionMeta
 
 	scratch  []features.Feature // the mention being scored
 	scratchW []float32
+	stats    ActorStats // Frame's, kept here so that it does not escape per call
+	names    []byte     // evidence names being compared
+	top      []int      // ActorEvidence's mentions, strongest first
 }
 
 // mentionMeta is what the actor head reads of one mention besides its
@@ -134,21 +138,43 @@ func (s *Scores) Voice(i int) Voice { return s.meta[i].voice }
 // Features returns mention i's kept features: all of them with KeepAll.
 func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s.offs[i+1]] }
 
+// Grow reserves memory in s for n more mentions, so that scoring a long
+// text allocates each buffer once rather than doubling it as it goes.
+func (e *Engine) Grow(s *Scores, n int) {
+	if len(s.offs) == 0 {
+		s.offs = append(s.offs, 0)
+	}
+	if !s.KeepAll && !s.KeepNone {
+		s.feats = slices.Grow(s.feats, n*keepPerMention)
+		s.contrib = slices.Grow(s.contrib, n*keepPerMention)
+	}
+	s.offs = slices.Grow(s.offs, n)
+	s.probs = slices.Grow(s.probs, n)
+	s.actor = slices.Grow(s.actor, n*len(e.actorHeads))
+	s.weights = slices.Grow(s.weights, n)
+	s.cues = slices.Grow(s.cues, n)
+	s.meta = slices.Grow(s.meta, n)
+}
+
 // Large reports whether s holds so much memory that it should not be kept
 // for reuse.
 func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 || cap(s.probs) > 1<<16 }
 
 // AddMention extracts and scores the mention at span of a, found as via.
-// A single pass over its features computes the polarity logits, each
-// actor head's partial sums and each feature's contribution, so that
-// frames and evidence later need no second look at the weights.
+// One pass over its features computes the polarity logits and each
+// feature's contribution, one more per actor head that head's partial
+// sums, so that frames and evidence later need no second look at the
+// weights.
 func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via actors.Via) {
 	if len(s.offs) == 0 {
 		s.offs = append(s.offs, 0)
 	}
 	s.scratch = a.Features(span, s.scratch[:0])
 	fs := s.scratch
-	s.scratchW = s.scratchW[:0]
+	// contributions are written by index into memory sized once, not
+	// appended one by one
+	s.scratchW = slices.Grow(s.scratchW[:0], len(fs))[:len(fs)]
+	cw := s.scratchW
 	pm := e.pol.Model
 	K := pm.Classes
 	pw := pm.W
@@ -156,34 +182,38 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	for k := 0; k < 3; k++ {
 		l[k] = float64(pm.B[k])
 	}
-	na := len(e.actorHeads)
-	base := len(s.actor)
-	for range na {
-		s.actor = append(s.actor, [3]float64{})
-	}
-	r := s.actor[base:]
-	var cues CueTally
+	var cues mentionCues
 	meta := mentionMeta{voice: a.VoiceAt(span.Start), pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
-	for _, f := range fs {
+	for j := range fs {
+		f := &fs[j]
 		i := int(f.Index) * K
 		v := float64(f.Value)
 		row := pw[i : i+3 : i+3]
 		l[0] += float64(row[0]) * v
 		l[1] += float64(row[1]) * v
 		l[2] += float64(row[2]) * v
-		s.scratchW = append(s.scratchW, (row[2]-row[0])*f.Value)
-		for h, ah := range e.actorHeads {
-			rr := ah.Model.W[int(f.Index)*3 : int(f.Index)*3+3 : int(f.Index)*3+3]
-			r[h][0] += float64(rr[0]) * v
-			r[h][1] += float64(rr[1]) * v
-			r[h][2] += float64(rr[2]) * v
-		}
+		cw[j] = (row[2] - row[0]) * f.Value
 		switch {
 		case f.Template == features.TCue && !f.Neg:
 			cues.add(f.Cue)
 		case f.Template == features.TLex:
 			meta.addLex(f.Aux)
 		}
+	}
+	// Each actor head in a pass of its own: its sums stay in registers,
+	// and are added in feature order as before, so they are the same.
+	for _, ah := range e.actorHeads {
+		W := ah.Model.W
+		var r [3]float64
+		for j := range fs {
+			i := int(fs[j].Index) * 3
+			v := float64(fs[j].Value)
+			rr := W[i : i+3 : i+3]
+			r[0] += float64(rr[0]) * v
+			r[1] += float64(rr[1]) * v
+			r[2] += float64(rr[2]) * v
+		}
+		s.actor = append(s.actor, r)
 	}
 	switch {
 	case s.KeepAll:
@@ -225,21 +255,46 @@ func (m *mentionMeta) addLex(aux int8) {
 // keepStrongest keeps the keepPerMention features of the scratch mention
 // whose contributions are largest in magnitude, in their original order,
 // choosing among equals as MentionEvidence does (the first one met).
+//
+// It first finds the magnitude of the keepPerMention-th strongest, moving
+// only magnitudes (non-negative float32 bits order as the floats do), then
+// keeps, in text order, every feature above it and the first of those equal
+// to it: the set pushStrong would keep, without moving a feature twice or
+// sorting back to text order.
 func (s *Scores) keepStrongest() {
-	var top [keepPerMention]strong
-	n := 0
-	for j, w := range s.scratchW {
-		n = pushStrong(top[:], n, j, w)
+	var top [keepPerMention]uint32 // strongest magnitudes met, largest first; zeros are never kept
+	for _, w := range s.scratchW {
+		m := math.Float32bits(w) &^ (1 << 31)
+		if m <= top[keepPerMention-1] {
+			continue
+		}
+		k := keepPerMention - 1
+		for k > 0 && top[k-1] < m {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = m
 	}
-	// back to text order, so that evidence meets equals in the same order
-	for a := 1; a < n; a++ {
-		for b := a; b > 0 && top[b].j < top[b-1].j; b-- {
-			top[b], top[b-1] = top[b-1], top[b]
+	t := top[keepPerMention-1]
+	eq := 0 // how many features equal to t are kept
+	for _, m := range top {
+		if m == t && t != 0 {
+			eq++
 		}
 	}
-	for _, c := range top[:n] {
-		s.feats = append(s.feats, s.scratch[c.j])
-		s.contrib = append(s.contrib, c.w)
+	for j, w := range s.scratchW {
+		m := math.Float32bits(w) &^ (1 << 31)
+		if m < t || m == 0 {
+			continue
+		}
+		if m == t {
+			if eq == 0 {
+				continue
+			}
+			eq--
+		}
+		s.feats = append(s.feats, s.scratch[j])
+		s.contrib = append(s.contrib, w)
 	}
 }
 
@@ -250,7 +305,7 @@ const pronounWeight = 0.5
 // mentionWeight is how much a mention with probabilities p counts in its
 // actor's aggregate: its confidence, less for pronouns.
 func mentionWeight(p [3]float64, via actors.Via) float64 {
-	w := math.Max(p[0], math.Max(p[1], p[2]))
+	w := max(p[0], p[1], p[2]) // as math.Max, for probabilities
 	if via == actors.Pronoun {
 		w *= pronounWeight
 	}
@@ -317,13 +372,12 @@ func (e *Engine) actorProbs(s *Scores, h int, idx []int, st *ActorStats) [3]floa
 // addSummary adds the head's summary values of st, times their weights,
 // to the logits l.
 func (h *Head) addSummary(l *[3]float64, st *ActorStats) {
-	W := h.Model.W
 	for j, sm := range h.Spec.Summary {
 		v := sm.Value(st)
-		row := int(h.summary[j]) * 3
-		for k := range l {
-			l[k] += float64(W[row+k]) * v
-		}
+		w := &h.sumW[j]
+		l[0] += float64(w[0]) * v
+		l[1] += float64(w[1]) * v
+		l[2] += float64(w[2]) * v
 	}
 }
 
@@ -340,8 +394,10 @@ func (e *Engine) Stats(s *Scores, idx []int) ActorStats {
 		p := s.probs[i]
 		for c := range 3 {
 			st.Mean[c] += p[c] / n
-			st.Max[c] = math.Max(st.Max[c], p[c])
-			st.Min[c] = math.Min(st.Min[c], p[c])
+			// the builtins inline; they differ from math.Max and
+			// math.Min only on infinities, which probabilities never are
+			st.Max[c] = max(st.Max[c], p[c])
+			st.Min[c] = min(st.Min[c], p[c])
 		}
 		switch argmax(p[:]) {
 		case 0:

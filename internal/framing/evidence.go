@@ -21,7 +21,8 @@ const evidenceMentions = 16
 // n features that push P(positive) − P(negative) hardest.
 func ActorEvidence(d *features.Doc, s *Scores, idx []int, n int) []Evidence {
 	if len(idx) > evidenceMentions {
-		top := append([]int(nil), idx...)
+		top := append(s.top[:0], idx...)
+		s.top = top
 		sort.SliceStable(top, func(a, b int) bool {
 			return math.Abs(s.probs[top[a]][2]-s.probs[top[a]][0]) > math.Abs(s.probs[top[b]][2]-s.probs[top[b]][0])
 		})
@@ -42,27 +43,46 @@ func MentionEvidence(d *features.Doc, s *Scores, idx []int, n int) []Evidence {
 			nt = pushStrong(top[:], nt, j, s.contrib[j])
 		}
 	}
+	// Names are rendered into one buffer and compared there; only those
+	// kept become strings, all slices of one string.
+	b := s.names[:0]
+	var ends [keepPerMention]int           // out[i]'s name is b[ends[i-1]:ends[i]]
 	out := make([]Evidence, 0, min(n, nt)) // one allocation, not a growing slice
 	for _, c := range top[:nt] {
-		name := d.FeatureName(s.feats[c.j])
+		from := len(b)
+		b = d.AppendFeatureName(b, s.feats[c.j])
+		name := b[from:]
 		merged := false
 		for i := range out {
-			if out[i].Feature == name {
+			if string(b[start(ends[:], i):ends[i]]) == string(name) {
 				out[i].Weight += float64(c.w)
 				merged = true
 			}
 		}
-		if !merged {
-			if len(out) == n {
-				continue
-			}
-			out = append(out, Evidence{Feature: name, Weight: float64(c.w)})
+		if merged || len(out) == n {
+			b = b[:from]
+			continue
 		}
+		ends[len(out)] = len(b)
+		out = append(out, Evidence{Weight: float64(c.w)})
+	}
+	names := string(b)
+	s.names = b[:0]
+	for i := range out {
+		out[i].Feature = names[start(ends[:], i):ends[i]]
 	}
 	for i := range out {
 		out[i].Weight = math.Round(out[i].Weight*1000) / 1000
 	}
 	return out
+}
+
+// start is where the i-th of names ending at ends starts.
+func start(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
 }
 
 // strong is a feature's position with its contribution and the magnitude

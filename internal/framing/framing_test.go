@@ -11,7 +11,7 @@ import (
 	"github.com/actorframe/actorframe/models"
 )
 
-func defaultEngine(t *testing.T) (*Engine, *Pipeline) {
+func defaultEngine(t testing.TB) (*Engine, *Pipeline) {
 	t.Helper()
 	f, err := models.Default()
 	if err != nil {

@@ -168,6 +168,9 @@ type Head struct {
 	Model *models.Linear
 	// summary holds the feature index of each Spec.Summary entry.
 	summary []uint32
+	// sumW holds the weights of each Spec.Summary entry, copied out of
+	// Model.W at load: in a hashed head they lie megabytes apart.
+	sumW [][3]float32
 }
 
 // loadHeads checks f's heads against the specs: a spec'd head must have
@@ -197,6 +200,12 @@ func loadHeads(f *models.File, cfg features.Config) ([]*Head, error) {
 		hd := &Head{Spec: s, Model: h.Model}
 		for _, sm := range s.Summary {
 			hd.summary = append(hd.summary, s.summaryIndex(cfg, sm.Name))
+		}
+		if h.Model.Classes == 3 {
+			hd.sumW = make([][3]float32, len(hd.summary))
+			for j, f := range hd.summary {
+				hd.sumW[j] = [3]float32(h.Model.W[int(f)*3:])
+			}
 		}
 		heads[k] = hd
 	}
