@@ -283,7 +283,7 @@ func subject(text string, ws []word) []word {
 	for k := 1; k < len(ws); k++ {
 		if strings.Contains(text[ws[k-1].end:ws[k].start], ",") {
 			head := ws[:k]
-			if hasName(head) {
+			if hasName(head) && !inSet(openers, head[0].s) {
 				return head
 			}
 			break
@@ -297,6 +297,20 @@ func subject(text string, ws []word) []word {
 	}
 	return ws
 }
+
+// openers begin a phrase before the speaker, not the speaker: "In a
+// statement, the Kremlin said".
+var openers = map[string]bool{"in": true, "on": true, "at": true, "after": true, "before": true, "during": true,
+	"following": true, "speaking": true, "later": true, "earlier": true, "meanwhile": true, "however": true,
+	"separately": true, "also": true, "asked": true, "responding": true, "when": true, "while": true, "since": true}
+
+// speakerDeterminers open an unnamed speaker: "one mother", "a resident".
+// ("the head of the UN agency" speaks for the UN: "the" is not one.)
+var speakerDeterminers = map[string]bool{"a": true, "an": true, "one": true, "another": true}
+
+// placePrepositions end an unnamed speaker at the place that follows: "a
+// resident of Kherson", "one mother in Gaza City".
+var placePrepositions = map[string]bool{"in": true, "at": true, "of": true, "near": true, "outside": true, "inside": true}
 
 func hasName(ws []word) bool {
 	for _, w := range ws {
@@ -316,6 +330,18 @@ func set(text string, q *Quote, ws []word, last bool, cue Cue) bool {
 	}
 	if len(ws) == 1 && pronouns[lower(ws[0].s)] {
 		return setSpan(text, q, ws[0].start, ws[0].end, cue)
+	}
+	// "one mother in Gaza City", "a resident at the camp": a common-noun
+	// speaker, and the place where they stand
+	if len(ws) >= 3 && inSet(speakerDeterminers, ws[0].s) && !capitalised(ws[1].s) {
+		for k := 2; k < len(ws); k++ {
+			if inSet(placePrepositions, ws[k].s) {
+				return setSpan(text, q, ws[0].start, ws[k-1].end, cue)
+			}
+			if capitalised(ws[k].s) || hasBreakBetween(text, ws[k-1].end, ws[k].start) {
+				break
+			}
+		}
 	}
 	// capitalised runs, titles dropped from their start
 	type run struct{ a, b int }

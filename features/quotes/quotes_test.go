@@ -59,6 +59,10 @@ func TestAttribution(t *testing.T) {
 		{"no speaker", `The talks were "a joke" to many.`, []want{{"a joke", "", ""}}},
 		{"particle name", `President Bashar al-Assad promised that the army would "free every inch" of land.`, []want{{"free every", "Bashar al-Assad", "said"}}},
 		{"new sentence is not attribution", `"We will fight." Russia struck the town.`, []want{{"We will fight.", "", ""}}},
+		{"opening phrase before the speaker", `In a statement, the Kremlin said: "The strikes hit only military targets."`, []want{{"The strikes", "Kremlin", "colon"}}},
+		{"unnamed speaker and a place", `"We are starving," one mother in Gaza City told the BBC.`, []want{{"We are", "one mother", "said"}}},
+		{"unnamed speaker of a place", `"It hurts," said a resident of Kherson.`, []want{{"It hurts", "a resident", "said"}}},
+		{"the head of an agency speaks for it", `"Aid is blocked," said the head of the UN agency.`, []want{{"Aid is", "the UN agency", "said"}}},
 	}
 	for _, tt := range tests {
 		check(t, tt.name, tt.text, tt.want)
