@@ -17,6 +17,8 @@ func TestReaderNamedActors(t *testing.T) {
 			[]string{"Ukrainians=Ukrainians/group", "Ukraine=Ukraine/country"}, []string{"Ukrainians=Ukraine/country"}},
 		{"a quantity of people", "Millions of Syrians fled; ordinary Russians pay the price.",
 			[]string{"Syrians=Syrians/group", "Russians=Russians/group"}, nil},
+		{"a demonym and people", "The Syrian people have suffered; Syrian jets struck again.",
+			[]string{"Syrian people=Syrian people/group", "Syrian jets=Syria/country"}, nil},
 		{"the side is the state", "The Russians advanced while the Ukrainians dug in.",
 			[]string{"Russians=Russia/country", "Ukrainians=Ukraine/country"}, nil},
 		{"the determiner governs a coordination", "The Russians and Syrians bombed the town.",

@@ -8,9 +8,10 @@ import (
 
 // peopleWords are the plural demonyms in lower case ("ukrainians",
 // "syrians", "poles"): words that may name a country's people rather than
-// its state.
-var peopleWords = func() map[string]bool {
-	m := map[string]bool{}
+// its state; demonymWords the singular ones ("syrian"), which name the
+// people before "people" ("the Syrian people").
+var peopleWords, demonymWords = func() (map[string]bool, map[string]bool) {
+	m, single := map[string]bool{}, map[string]bool{}
 	for _, line := range strings.Split(countriesTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -29,10 +30,11 @@ var peopleWords = func() map[string]bool {
 				m[d] = true // "ukrainians" beside "ukrainian"
 			case !strings.HasSuffix(d, "s"):
 				m[d+"s"] = true
+				single[d] = true
 			}
 		}
 	}
-	return m
+	return m, single
 }()
 
 // peoples splits a people from its state. A plural demonym names the
@@ -51,7 +53,17 @@ func peoples(dst []Mention, first int, text string) []Mention {
 		}
 		w := text[m.Start:m.End]
 		var buf [24]byte
-		if len(w) > len(buf) || !peopleWords[string(appendLower(buf[:0], w, len(buf)))] {
+		if len(w) > len(buf) {
+			continue
+		}
+		key := appendLower(buf[:0], w, len(buf))
+		if demonymWords[string(key)] && hasWordAfter(text, m.End, "people") {
+			// "the Syrian people": the people, under the text's words
+			m.End += len(" people")
+			m.Parent, m.Actor, m.Kind = m.Actor, capitalWord(w)+" people", Group
+			continue
+		}
+		if !peopleWords[string(key)] {
 			continue
 		}
 		// "the Russians", and "the Russians and Syrians": the determiner
@@ -63,6 +75,18 @@ func peoples(dst []Mention, first int, text string) []Mention {
 		m.Parent, m.Actor, m.Kind = m.Actor, capitalWord(w), Group
 	}
 	return dst
+}
+
+// hasWordAfter reports whether text continues at i with a space and word,
+// and the word ends there.
+func hasWordAfter(text string, i int, word string) bool {
+	rest := text[i:]
+	if !strings.HasPrefix(rest, " "+word) {
+		return false
+	}
+	rest = rest[1+len(word):]
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // coordinated reports whether gap joins two words in a coordination.
