@@ -441,6 +441,7 @@ var (
 	kGovernment = newLitKey("government")
 	kPro        = newLitKey("pro")
 	kArmy       = newLitKey("army")
+	kPeople     = newLitKey("people")
 	kForces     = newLitKey("forces")
 	kTroops     = newLitKey("troops")
 	kSoldiers   = newLitKey("soldiers")
@@ -619,6 +620,7 @@ func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Me
 	dst = attachTitles(dst, first, text)
 	dst = f.resolveGeneric(dst, first, text, s)
 	dst = peoples(dst, first, text)
+	dst = countedPeople(dst, first, text, s)
 	if f.opt.Pronouns {
 		dst = f.pronouns(dst, first, text, s)
 	}

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,4 +111,62 @@ func lastWord(s string) string {
 func capitalWord(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+}
+
+// quantityWords before "people" (or before "of people") count them:
+// "thousands of people", "dozens of people", "six million people".
+var quantityWords = map[string]bool{"dozens": true, "scores": true, "hundreds": true, "thousands": true, "millions": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "dozen": true, "hundred": true, "thousand": true, "million": true, "billion": true}
+
+// countedPeople finds "people" counted by a number or quantity ("14
+// people", "more than 30,000 people", "thousands of people"): in news of
+// war and disaster they are the dead, the wounded and the displaced, an
+// actor of their own under the text's word. "people" without a count
+// ("people familiar with the matter") is not one.
+func countedPeople(dst []Mention, first int, text string, s *scratch) []Mention {
+	toks := s.toks
+	var found []Mention
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if !s.lowerIs(text, i, kPeople) || !adjacent(text, toks[i-1], t) {
+			continue
+		}
+		j := i - 1
+		if s.lowerIs(text, j, kOf) && j > 0 && adjacent(text, toks[j-1], toks[j]) {
+			j-- // "thousands of people"
+		}
+		w := text[toks[j].start:toks[j].end]
+		var buf [16]byte
+		if !isDigits(w) && !quantityWords[string(appendLower(buf[:0], w, len(buf)))] {
+			continue
+		}
+		if !covered(dst[first:], t.start, t.end) {
+			found = append(found, Mention{Actor: "people", Kind: Group, Start: t.start, End: t.end, Via: Listed})
+		}
+	}
+	if len(found) == 0 {
+		return dst
+	}
+	return s.mergeFound(dst, first, found)
+}
+
+// covered reports whether a mention of ms, sorted by Start, overlaps
+// [start, end).
+func covered(ms []Mention, start, end int) bool {
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].End > start })
+	return k < len(ms) && ms[k].Start < end
+}
+
+// isDigits reports whether w is a number as written: "14", "30,000", "1.2".
+func isDigits(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
