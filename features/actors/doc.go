@@ -22,8 +22,15 @@
 // in lower case); possessives and plurals match ("Russia's", "Russians");
 // dotted and hyphenated forms match ("U.S.", "al-Assad" and "al Assad");
 // nothing matches inside a word. "Georgia" is the country unless the text
-// speaks of Atlanta or Savannah. "The regime" and "government forces" are
-// given to the government of the country the text is most about.
+// speaks of Atlanta or Savannah. "The regime", "government forces" and
+// "the army" are given to the government of the country the text is most
+// about; where the text names none, they are actors under their own words.
+// A plural demonym without a determiner names the people, an actor apart
+// from its state with the country as parent ("Ukrainians queued for
+// bread", "the Syrian people"; "the Russians advanced" is Russia). A member
+// noun right after a name is that actor ("Hezbollah fighters", "UN
+// peacekeepers"), and "people" counted ("14 people", "thousands of
+// people") is an actor of its own.
 //
 // With Options.Discover the Finder also reports proper nouns the catalogue
 // does not know, by a fast rule-based pass over runs of capitalised words,
@@ -34,7 +41,8 @@
 // word stays one organisation ("Institute for US and Canadian Studies").
 // A run of two or three words that names no organisation is a person,
 // and the surname alone then names the same person ("Benjamin Koellmann"
-// … "Koellmann" … "Mr. Koellmann"); a country's title before a person
+// … "Koellmann" … "Mr. Koellmann"); so is one name after a title or
+// before a speech verb ("Mr. Navalny", "…, Hrytsenko said"); a country's title before a person
 // joins the person ("Russian President Vladimir Putin"). With
 // Options.Pronouns, he/she/his/her/him attach to the latest person within
 // two sentences (the speaker of "he said" to whoever the text last had
