@@ -161,10 +161,10 @@ func (e *Engine) Grow(s *Scores, n int) {
 func (s *Scores) Large() bool { return cap(s.feats) > 1<<20 || cap(s.probs) > 1<<16 }
 
 // AddMention extracts and scores the mention at span of a, found as via.
-// One pass over its features computes the polarity logits and each
-// feature's contribution, one more per actor head that head's partial
-// sums, so that frames and evidence later need no second look at the
-// weights.
+// One pass over its features computes the polarity logits, each
+// feature's contribution and the first actor head's partial sums (one
+// more pass per further actor head), so that frames and evidence later
+// need no second look at the weights.
 func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via actors.Via) {
 	if len(s.offs) == 0 {
 		s.offs = append(s.offs, 0)
@@ -184,6 +184,16 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	}
 	var cues mentionCues
 	meta := mentionMeta{voice: a.VoiceAt(span.Start), pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
+	// The first actor head (the role head, in the shipped models) is
+	// scored in the same pass, so that its weight row is fetched while
+	// the polarity row is, not in a second round of cache misses; any
+	// further head gets a pass of its own. Each head's sums are added in
+	// feature order, as they always were, so they are the same.
+	var rw []float32
+	if len(e.actorHeads) > 0 {
+		rw = e.actorHeads[0].Model.W
+	}
+	var r0, r1, r2 float64
 	for j := range fs {
 		f := &fs[j]
 		i := int(f.Index) * K
@@ -193,6 +203,13 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 		l[1] += float64(row[1]) * v
 		l[2] += float64(row[2]) * v
 		cw[j] = (row[2] - row[0]) * f.Value
+		if rw != nil {
+			i := int(f.Index) * 3
+			rr := rw[i : i+3 : i+3]
+			r0 += float64(rr[0]) * v
+			r1 += float64(rr[1]) * v
+			r2 += float64(rr[2]) * v
+		}
 		switch {
 		case f.Template == features.TCue && !f.Neg:
 			cues.add(f.Cue)
@@ -200,10 +217,11 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 			meta.addLex(f.Aux)
 		}
 	}
-	// Each actor head in a pass of its own: its sums stay in registers,
-	// and are added in feature order as before, so they are the same.
-	for _, ah := range e.actorHeads {
-		W := ah.Model.W
+	if rw != nil {
+		s.actor = append(s.actor, [3]float64{r0, r1, r2})
+	}
+	for h := 1; h < len(e.actorHeads); h++ {
+		W := e.actorHeads[h].Model.W
 		var r [3]float64
 		for j := range fs {
 			i := int(fs[j].Index) * 3
