@@ -142,7 +142,7 @@ func TestWriteToRejects(t *testing.T) {
 // wrap puts a header with a correct checksum before payload.
 func wrap(payload []byte) []byte {
 	b := []byte(magic)
-	b = binary.LittleEndian.AppendUint16(b, FormatVersion)
+	b = binary.LittleEndian.AppendUint16(b, 2) // a payload without vectors
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(payload)))
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(payload, castagnoli))
 	return append(b, payload...)
@@ -202,7 +202,8 @@ func TestReadErrors(t *testing.T) {
 		{"wrong magic", with(func(b []byte) []byte { copy(b, "AFRX"); return b }), ErrNotModel, `"AFRX"`},
 		{"text file", []byte("hello, world, this is not a model"), ErrNotModel, ""},
 		{"short wrong magic", []byte("PK"), ErrNotModel, ""},
-		{"newer version", with(func(b []byte) []byte { b[4] = 3; return b }), ErrVersion, "version 3; this package reads versions 1 to 2"},
+		{"newer version", with(func(b []byte) []byte { b[4] = 4; return b }), ErrVersion, "version 4; this package reads versions 1 to 3"},
+		{"version 3 without vectors", with(func(b []byte) []byte { b[4] = 3; return b }), ErrCorrupt, "vectors"},
 		{"version 0", with(func(b []byte) []byte { b[4] = 0; return b }), ErrVersion, "version 0"},
 		{"short header", data[:10], ErrTruncated, "10 of its 18"},
 		{"short payload", data[:len(data)-5], ErrTruncated, "payload ends"},

@@ -1,0 +1,227 @@
+package wordvec
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
+)
+
+// Block is one part of a mention's dense vector. The blocks are a closed
+// set, laid out in this order, Dim values each.
+type Block uint8
+
+const (
+	// Left is the mean of the vectors of the words left of the mention in
+	// its sentence, the word at distance d weighted 1/d.
+	Left Block = iota
+	// Right is the same to the right.
+	Right
+	// Clause is the mean over the mention's own clause.
+	Clause
+	// Sentence is the mean over the mention's sentence.
+	Sentence
+	// NumBlocks is the number of blocks.
+	NumBlocks
+)
+
+var blockNames = [NumBlocks]string{"left", "right", "clause", "sentence"}
+
+// String returns the block's name.
+func (b Block) String() string {
+	if b < NumBlocks {
+		return blockNames[b]
+	}
+	return "block(" + itoa(int(b)) + ")"
+}
+
+// MarshalText returns the block's name.
+func (b Block) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for ; i > 0; i /= 10 {
+		n--
+		b[n] = byte('0' + i%10)
+	}
+	return string(b[n:])
+}
+
+// Size is the length of a mention vector: NumBlocks·Dim.
+func (t *Table) Size() int { return int(NumBlocks) * t.dim }
+
+// Scratch is the reusable memory of Mention; its zero value is ready.
+// It is not safe for concurrent use.
+type Scratch struct {
+	idx    []int32 // per sentence token: table index, or -1
+	clause []int16
+}
+
+// clauseFlags are the tokens that open a new clause, as the sparse
+// features mark clauses.
+const clauseFlags = features.FlagClause | features.FlagTerminal | features.FlagQuote
+
+// Mention appends to dst the dense vector of the mention at target in d
+// (Size values; all zero when no word around it has a vector). others are
+// the spans of other actors' mentions, sorted by Start: their words do
+// not enter, nor do the mention's own. A target that covers no token
+// gives a zero vector.
+func (t *Table) Mention(d *features.Doc, target features.Span, others []features.Span, sc *Scratch, dst []float32) []float32 {
+	n := len(dst)
+	dst = append(dst, make([]float32, t.Size())...)
+	out := dst[n:]
+	ti := d.TokenAt(target.Start)
+	if ti >= len(d.Tokens) || int(d.Tokens[ti].Start) >= target.End {
+		return dst
+	}
+	s := d.Sentences[d.SentenceOf(ti)]
+	from, to := int(s.From), int(s.To)
+	if ti < from || ti >= to {
+		return dst
+	}
+	last := ti
+	for last+1 < to && int(d.Tokens[last+1].Start) < target.End {
+		last++
+	}
+	sc.idx, sc.clause = sc.idx[:0], sc.clause[:0]
+	k := 0
+	var cl int16
+	first := true // the next word opens the sentence or a quotation
+	var tcl int16
+	for i := from; i < to; i++ {
+		tk := &d.Tokens[i]
+		if tk.Flags&clauseFlags != 0 {
+			cl++
+		}
+		if i == ti {
+			tcl = cl
+		}
+		ix := int32(-1)
+		opens := first
+		if tk.Flags&features.FlagWord != 0 {
+			first = false
+		} else if tk.Flags&(features.FlagQuote|features.FlagTerminal) != 0 || d.Text[tk.Start:tk.End] == ":" {
+			first = true
+		}
+		ts, te := int(tk.Start), int(tk.End)
+		for k < len(others) && others[k].End <= ts {
+			k++
+		}
+		inOther := k < len(others) && others[k].Start < te && others[k].End > ts
+		if tk.Flags&features.FlagWord != 0 && (i < ti || i > last) && !inOther {
+			ix = int32(t.word(d.Text[ts:te], tk.Flags&features.FlagCapital != 0, opens))
+		}
+		sc.idx = append(sc.idx, ix)
+		sc.clause = append(sc.clause, cl)
+	}
+	var wl, wr, wc, ws float32
+	for j, ix := range sc.idx {
+		i := from + j
+		if ix < 0 {
+			continue
+		}
+		if i < ti {
+			w := 1 / float32(ti-i)
+			t.addTo(out[int(Left)*t.dim:], int(ix), w)
+			wl += w
+		} else {
+			w := 1 / float32(i-last)
+			t.addTo(out[int(Right)*t.dim:], int(ix), w)
+			wr += w
+		}
+		if sc.clause[j] == tcl {
+			t.addTo(out[int(Clause)*t.dim:], int(ix), 1)
+			wc++
+		}
+		t.addTo(out[int(Sentence)*t.dim:], int(ix), 1)
+		ws++
+	}
+	for b, w := range [NumBlocks]float32{wl, wr, wc, ws} {
+		if w > 0 {
+			v := out[b*t.dim : (b+1)*t.dim]
+			for j := range v {
+				v[j] /= w
+			}
+		}
+	}
+	return dst
+}
+
+// word returns the table index of a token's word, or -1. A capitalised
+// word is a name, or may be one, and has no vector: word vectors of
+// names carry who someone is (their party, their country), which a score
+// must not depend on. Only a sentence's first word, when training text
+// also wrote it in lower case, is read ("The", "Critics").
+func (t *Table) word(w string, capital, opens bool) int {
+	var buf [maxWord]byte
+	if len(w) > maxWord {
+		return -1
+	}
+	if capital {
+		if !opens {
+			return -1
+		}
+		// A second capital ("US", "NATO") marks an acronym: a name.
+		r, size := utf8.DecodeRuneInString(w)
+		if r2, _ := utf8.DecodeRuneInString(w[size:]); unicode.IsUpper(r2) {
+			return -1
+		}
+		_ = r
+	}
+	key := normalise(w, buf[:0])
+	i := t.lookup(key)
+	if i < 0 && strings.HasSuffix(key, "n't") {
+		// GloVe splits "don't" into "do n't"; the negation is the part
+		// that counts.
+		i = t.lookup("not")
+	}
+	if i >= 0 && capital && !t.common[i] {
+		return -1
+	}
+	return i
+}
+
+// normalise lower-cases w and writes its apostrophes as GloVe does.
+func normalise(w string, buf []byte) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	for _, r := range w {
+		if r == '’' || r == '‘' {
+			r = '\''
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return string(buf)
+}
+
+// Keep reports whether a GloVe word is one a Mention can look up: a lower
+// case word of letters, possibly with inner apostrophes or hyphens.
+func Keep(w string) bool {
+	if w == "" || len(w) > maxWord {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			letters++
+		case r == '\'' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters > 0 && !strings.HasPrefix(w, "-") && !strings.HasSuffix(w, "-")
+}
