@@ -30,7 +30,7 @@ type vecOptions struct {
 }
 
 func defaultVecOptions() vecOptions {
-	return vecOptions{Words: 50000, L2: 1e-4, Weight: 0.3}
+	return vecOptions{Words: 100000, L2: 1e-3, Weight: 0.6}
 }
 
 func addVecFlags(fs interface {

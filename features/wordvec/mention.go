@@ -1,6 +1,7 @@
 package wordvec
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,11 +23,30 @@ const (
 	Clause
 	// Sentence is the mean over the mention's sentence.
 	Sentence
+	// Near is the mean over the words at most nearWords from the mention
+	// on either side.
+	Near
+	// Negated is the mean over the words in a negation's scope (the few
+	// words after "not", "never", "didn't"..., up to a comma or clause
+	// end), so that a head can read them apart.
+	Negated
+	// Target is the mean over the mention's own lower-case words ("the
+	// rebels", "the former president"): the author's words for the
+	// actor. Its names never enter, nor do its pronouns, whose vectors
+	// carry gender.
+	Target
 	// NumBlocks is the number of blocks.
 	NumBlocks
 )
 
-var blockNames = [NumBlocks]string{"left", "right", "clause", "sentence"}
+// nearWords is the reach of the Near block, and negationScope the
+// number of words a negation reaches, as in the sparse features.
+const (
+	nearWords     = 3
+	negationScope = 4
+)
+
+var blockNames = [NumBlocks]string{"left", "right", "clause", "sentence", "near", "negated", "target"}
 
 // String returns the block's name.
 func (b Block) String() string {
@@ -52,14 +72,17 @@ func itoa(i int) string {
 	return string(b[n:])
 }
 
-// Size is the length of a mention vector: NumBlocks·Dim.
-func (t *Table) Size() int { return int(NumBlocks) * t.dim }
+// Size is the length of a mention vector: 2·NumBlocks·Dim, each block's
+// values split by sign (see Mention).
+func (t *Table) Size() int { return 2 * int(NumBlocks) * t.dim }
 
 // Scratch is the reusable memory of Mention; its zero value is ready.
 // It is not safe for concurrent use.
 type Scratch struct {
 	idx    []int32 // per sentence token: table index, or -1
 	clause []int16
+	neg    []bool
+	dense  []float32 // the blocks before their values are split by sign
 }
 
 // clauseFlags are the tokens that open a new clause, as the sparse
@@ -67,14 +90,21 @@ type Scratch struct {
 const clauseFlags = features.FlagClause | features.FlagTerminal | features.FlagQuote
 
 // Mention appends to dst the dense vector of the mention at target in d
-// (Size values; all zero when no word around it has a vector). others are
+// (Size values; all zero when no word around it has a vector). Value j of
+// block b, x, is written as two values, max(x, 0) at 2·(b·Dim+j) and
+// max(−x, 0) after it: a linear head then weighs the two signs of a
+// dimension apart, a nonlinearity that costs nothing to score and gained
+// 0.007 macro-F1 in cross-validation of the vector view. others are
 // the spans of other actors' mentions, sorted by Start: their words do
 // not enter, nor do the mention's own. A target that covers no token
 // gives a zero vector.
 func (t *Table) Mention(d *features.Doc, target features.Span, others []features.Span, sc *Scratch, dst []float32) []float32 {
 	n := len(dst)
-	dst = append(dst, make([]float32, t.Size())...)
-	out := dst[n:]
+	dst = slices.Grow(dst, t.Size())[:n+t.Size()]
+	clear(dst[n:])
+	sc.dense = slices.Grow(sc.dense[:0], t.Size()/2)[:t.Size()/2]
+	clear(sc.dense)
+	out := sc.dense
 	ti := d.TokenAt(target.Start)
 	if ti >= len(d.Tokens) || int(d.Tokens[ti].Start) >= target.End {
 		return dst
@@ -88,49 +118,76 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 	for last+1 < to && int(d.Tokens[last+1].Start) < target.End {
 		last++
 	}
-	sc.idx, sc.clause = sc.idx[:0], sc.clause[:0]
+	sc.idx, sc.clause, sc.neg = sc.idx[:0], sc.clause[:0], sc.neg[:0]
 	k := 0
-	var cl int16
+	var cl, tcl int16
 	first := true // the next word opens the sentence or a quotation
-	var tcl int16
+	neg := 0
+	var wt float32
 	for i := from; i < to; i++ {
 		tk := &d.Tokens[i]
-		if tk.Flags&clauseFlags != 0 {
+		f := tk.Flags
+		if f&clauseFlags != 0 {
 			cl++
+			neg = 0
+		} else if f&features.FlagComma != 0 {
+			neg = 0
 		}
 		if i == ti {
 			tcl = cl
 		}
 		ix := int32(-1)
 		opens := first
-		if tk.Flags&features.FlagWord != 0 {
+		if f&features.FlagWord != 0 {
 			first = false
-		} else if tk.Flags&(features.FlagQuote|features.FlagTerminal) != 0 || d.Text[tk.Start:tk.End] == ":" {
+		} else if f&(features.FlagQuote|features.FlagTerminal) != 0 || d.Text[tk.Start:tk.End] == ":" {
 			first = true
+		}
+		negated := false
+		if f&features.FlagWord != 0 && neg > 0 {
+			negated = true
+			neg--
+		}
+		if f&features.FlagNegation != 0 {
+			neg = negationScope
 		}
 		ts, te := int(tk.Start), int(tk.End)
 		for k < len(others) && others[k].End <= ts {
 			k++
 		}
 		inOther := k < len(others) && others[k].Start < te && others[k].End > ts
-		if tk.Flags&features.FlagWord != 0 && (i < ti || i > last) && !inOther {
-			ix = int32(t.word(d.Text[ts:te], tk.Flags&features.FlagCapital != 0, opens))
+		switch {
+		case f&features.FlagWord == 0:
+		case i >= ti && i <= last:
+			// The mention's own words: lower case only, no pronouns.
+			if f&features.FlagCapital == 0 && !pronoun(d.Text[ts:te]) {
+				if j := t.word(d.Text[ts:te], false, false); j >= 0 {
+					t.addTo(out[int(Target)*t.dim:], j, 1)
+					wt++
+				}
+			}
+		case !inOther:
+			ix = int32(t.word(d.Text[ts:te], f&features.FlagCapital != 0, opens))
 		}
 		sc.idx = append(sc.idx, ix)
 		sc.clause = append(sc.clause, cl)
+		sc.neg = append(sc.neg, negated)
 	}
-	var wl, wr, wc, ws float32
+	var wl, wr, wc, ws, wn, wg float32
 	for j, ix := range sc.idx {
 		i := from + j
 		if ix < 0 {
 			continue
 		}
+		var dist int
 		if i < ti {
-			w := 1 / float32(ti-i)
+			dist = ti - i
+			w := 1 / float32(dist)
 			t.addTo(out[int(Left)*t.dim:], int(ix), w)
 			wl += w
 		} else {
-			w := 1 / float32(i-last)
+			dist = i - last
+			w := 1 / float32(dist)
 			t.addTo(out[int(Right)*t.dim:], int(ix), w)
 			wr += w
 		}
@@ -138,15 +195,30 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 			t.addTo(out[int(Clause)*t.dim:], int(ix), 1)
 			wc++
 		}
+		if dist <= nearWords {
+			t.addTo(out[int(Near)*t.dim:], int(ix), 1)
+			wn++
+		}
+		if sc.neg[j] {
+			t.addTo(out[int(Negated)*t.dim:], int(ix), 1)
+			wg++
+		}
 		t.addTo(out[int(Sentence)*t.dim:], int(ix), 1)
 		ws++
 	}
-	for b, w := range [NumBlocks]float32{wl, wr, wc, ws} {
+	for b, w := range [NumBlocks]float32{wl, wr, wc, ws, wn, wg, wt} {
 		if w > 0 {
 			v := out[b*t.dim : (b+1)*t.dim]
 			for j := range v {
 				v[j] /= w
 			}
+		}
+	}
+	for j, x := range out {
+		if x > 0 {
+			dst[n+2*j] = x
+		} else if x < 0 {
+			dst[n+2*j+1] = -x
 		}
 	}
 	return dst
@@ -184,6 +256,16 @@ func (t *Table) word(w string, capital, opens bool) int {
 		return -1
 	}
 	return i
+}
+
+// pronoun reports whether w is a personal pronoun, whose vector says
+// more about gender than about framing.
+func pronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their", "theirs", "i", "me", "my", "we", "us", "our", "you", "your", "it", "its":
+		return true
+	}
+	return false
 }
 
 // normalise lower-cases w and writes its apostrophes as GloVe does.
