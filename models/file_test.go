@@ -71,6 +71,7 @@ func TestRoundTrip(t *testing.T) {
 		{"two heads", testFile()},
 		{"empty", &File{}},
 		{"no heads", &File{Config: []byte(`[]`), Meta: map[string]string{"a": "b"}}},
+		{"vectors", func() *File { f := testFile(); f.Vectors = []byte("WV1 opaque"); return f }()},
 		{"all-zero model", &File{Heads: []Head{{Name: "z", Labels: []string{"a", "b"}, Model: &Linear{Classes: 2, Dim: 1 << 20, W: make([]float32, 2<<20), B: []float32{0, 0}}}}}},
 	}
 	for _, tt := range tests {
@@ -85,6 +86,9 @@ func TestRoundTrip(t *testing.T) {
 			}
 			if !bytes.Equal(encodeFile(t, g), data) {
 				t.Fatal("re-encoding a decoded file changes its bytes")
+			}
+			if want := uint16(2 + min(len(tt.file.Vectors), 1)); binary.LittleEndian.Uint16(data[4:]) != want || !bytes.Equal(g.Vectors, tt.file.Vectors) {
+				t.Fatalf("version %d, vectors %q; want version %d, vectors %q", binary.LittleEndian.Uint16(data[4:]), g.Vectors, want, tt.file.Vectors)
 			}
 			if string(g.Config) != string(tt.file.Config) || len(g.Meta) != len(tt.file.Meta) || len(g.Heads) != len(tt.file.Heads) {
 				t.Fatalf("decoded %+v, want %+v", g, tt.file)
