@@ -119,7 +119,16 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 		last++
 	}
 	sc.idx, sc.clause, sc.neg = sc.idx[:0], sc.clause[:0], sc.neg[:0]
-	k := 0
+	// The first of others that does not end before the sentence: a
+	// binary search, as a scan from the first would make long texts
+	// quadratic.
+	start := int(d.Tokens[from].Start)
+	k, _ := slices.BinarySearchFunc(others, start, func(o features.Span, pos int) int {
+		if o.End <= pos {
+			return -1
+		}
+		return 1
+	})
 	var cl, tcl int16
 	first := true // the next word opens the sentence or a quotation
 	neg := 0
