@@ -24,7 +24,7 @@ type Calibration struct {
 	// none.
 	LabelWeights [3]float64 `json:"label_weights"`
 	// VectorWeight is the share of the word-vector head in a mention's
-	// polarity probabilities, (1−w)·linear + w·vector, chosen by
+	// polarity probabilities, P ∝ linear^(1−w)·vector^w (see Blend), chosen by
 	// cross-validation (train cv -vectors). It counts only in a model
 	// with a vector head.
 	VectorWeight float64 `json:"vector_weight,omitempty"`

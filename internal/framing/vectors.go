@@ -2,6 +2,7 @@ package framing
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/wordvec"
@@ -107,7 +108,7 @@ func (v *vectorView) probs(a *Analysis, span features.Span) [3]float64 {
 }
 
 // blend mixes the linear head's probabilities p of the mention at span
-// with the vector head's: (1−w)·p + w·vector. Without a vector view, or
+// with the vector head's (see Blend). Without a vector view, or
 // with a zero weight, it returns p untouched.
 func (v *vectorView) blend(a *Analysis, span features.Span, p [3]float64) [3]float64 {
 	if v.table == nil || v.weight == 0 {
@@ -117,11 +118,26 @@ func (v *vectorView) blend(a *Analysis, span features.Span, p [3]float64) [3]flo
 }
 
 // Blend mixes linear and vector probabilities with weight w of the
-// vector view, as an engine does when scoring.
+// vector view, as an engine does when scoring: a log-linear pool,
+// P ∝ linear^(1−w) · vector^w. Averaging the probabilities themselves
+// (a linear pool) scored the same in 5-fold cross-validation (best
+// 0.6915 macro-F1 at w = 0.6 against 0.6903 at w = 0.5, from 0.6562 for
+// the linear head alone) but flattens them: where the views disagree
+// every class ends near a third, and the actor head, which reads how
+// sure an actor's mentions are, then lost the negative frame of Russia
+// in the seed article the project began with (TestSeedFrames).
 func Blend(linear, vector [3]float64, w float64) [3]float64 {
-	var p [3]float64
-	for k := range p {
-		p[k] = (1-w)*linear[k] + w*vector[k]
+	switch w {
+	case 0:
+		return linear
+	case 1:
+		return vector
 	}
-	return p
+	var l [3]float64
+	for k := range l {
+		// probabilities from a softmax are never 0, but a tiny floor
+		// keeps a caller's zero from making the log −Inf
+		l[k] = (1-w)*math.Log(max(linear[k], 1e-300)) + w*math.Log(max(vector[k], 1e-300))
+	}
+	return softmax3(l)
 }
