@@ -220,7 +220,9 @@ func decodePayload(p []byte, version uint16) (*File, error) {
 		f.Heads = append(f.Heads, h)
 	}
 	if version >= 3 && d.err == nil {
-		f.Vectors = bytes.Clone(d.bytes("vectors"))
+		// Not copied: the payload is this File's alone, and the vectors
+		// are most of it.
+		f.Vectors = d.bytes("vectors")
 		if len(f.Vectors) == 0 {
 			// WriteTo writes version 2 for a file without vectors.
 			d.fail("a version 3 file with no vectors")
