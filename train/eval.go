@@ -422,6 +422,9 @@ func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad
 	if err != nil {
 		return err
 	}
+	if err := loadVectors(&o.Vec, p); err != nil {
+		return err
+	}
 	// The mention heads are fitted once, before the folds: the longest
 	// phase, so it shows its bars.
 	fo := o

@@ -83,6 +83,75 @@ type Scratch struct {
 	clause []int16
 	neg    []bool
 	dense  []float32 // the blocks before their values are split by sign
+	cache  sentenceCache
+}
+
+// sentenceCache is what Mention computed for the last sentence it read
+// when that did not depend on the mention: when the mention's own words
+// are among others (as they are when a text's actors are scored, each
+// among all), every mention of a sentence sees the same words, and the
+// sentence, negation and clause sums are the same for each. The key is
+// everything those sums read — the sentence's offset, bytes, tokens and
+// the others in it — so a hit gives the very sums a fresh pass would.
+type sentenceCache struct {
+	ok     bool
+	start  int
+	text   string
+	toks   []features.Token
+	others []features.Span
+	sums   []float32 // Sentence, Negated, then each clause: Dim values each
+	counts []float32 // their weights, in the same order
+}
+
+// matches reports whether the cache holds the sentence of tokens
+// [from, to) of d, with others from index k on.
+func (c *sentenceCache) matches(d *features.Doc, from, to int, others []features.Span, k int) bool {
+	start, end := int(d.Tokens[from].Start), int(d.Tokens[to-1].End)
+	if !c.ok || c.start != start || c.text != d.Text[start:end] || !slices.Equal(c.toks, d.Tokens[from:to]) {
+		return false
+	}
+	n := 0
+	for ; k+n < len(others) && others[k+n].Start < end; n++ {
+		if n >= len(c.others) || others[k+n] != c.others[n] {
+			return false
+		}
+	}
+	return n == len(c.others)
+}
+
+// store fills the cache from sc.idx, sc.neg and sc.clause, summing in
+// token order as Mention does.
+func (c *sentenceCache) store(t *Table, d *features.Doc, from, to int, others []features.Span, k int, sc *Scratch) {
+	start, end := int(d.Tokens[from].Start), int(d.Tokens[to-1].End)
+	c.ok, c.start, c.text = true, start, d.Text[start:end]
+	c.toks = append(c.toks[:0], d.Tokens[from:to]...)
+	c.others = c.others[:0]
+	for ; k < len(others) && others[k].Start < end; k++ {
+		c.others = append(c.others, others[k])
+	}
+	ncl := 0
+	if len(sc.clause) > 0 {
+		ncl = int(sc.clause[len(sc.clause)-1]) + 1
+	}
+	size := (2 + ncl) * t.dim
+	c.sums = slices.Grow(c.sums[:0], size)[:size]
+	clear(c.sums)
+	c.counts = slices.Grow(c.counts[:0], 2+ncl)[:2+ncl]
+	clear(c.counts)
+	for j, ix := range sc.idx {
+		if ix < 0 {
+			continue
+		}
+		cl := 2 + int(sc.clause[j])
+		t.addTo(c.sums[cl*t.dim:], int(ix), 1)
+		c.counts[cl]++
+		if sc.neg[j] {
+			t.addTo(c.sums[1*t.dim:], int(ix), 1)
+			c.counts[1]++
+		}
+		t.addTo(c.sums[0:], int(ix), 1)
+		c.counts[0]++
+	}
 }
 
 // clauseFlags are the tokens that open a new clause, as the sparse
@@ -118,21 +187,120 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 	for last+1 < to && int(d.Tokens[last+1].Start) < target.End {
 		last++
 	}
-	sc.idx, sc.clause, sc.neg = sc.idx[:0], sc.clause[:0], sc.neg[:0]
 	// The first of others that does not end before the sentence: a
 	// binary search, as a scan from the first would make long texts
 	// quadratic.
 	start := int(d.Tokens[from].Start)
-	k, _ := slices.BinarySearchFunc(others, start, func(o features.Span, pos int) int {
+	k0, _ := slices.BinarySearchFunc(others, start, func(o features.Span, pos int) int {
 		if o.End <= pos {
 			return -1
 		}
 		return 1
 	})
-	var cl, tcl int16
+	// Whether the mention's own tokens are all among others: then what
+	// the sentence's words are does not depend on the mention.
+	covered := true
+	for i, k := ti, k0; i <= last && covered; i++ {
+		ts, te := int(d.Tokens[i].Start), int(d.Tokens[i].End)
+		for k < len(others) && others[k].End <= ts {
+			k++
+		}
+		covered = k < len(others) && others[k].Start < te && others[k].End > ts
+	}
+	hit := covered && sc.cache.matches(d, from, to, others, k0)
+	if !hit {
+		t.readSentence(d, from, to, ti, last, others, k0, sc)
+		if covered {
+			sc.cache.store(t, d, from, to, others, k0, sc)
+		} else {
+			sc.cache.ok = false
+		}
+	}
+	tcl := sc.clause[ti-from]
+	var wt float32
+	for i := ti; i <= last; i++ {
+		// The mention's own words: lower case only, no pronouns.
+		tk := &d.Tokens[i]
+		ts, te := int(tk.Start), int(tk.End)
+		if tk.Flags&features.FlagWord != 0 && tk.Flags&features.FlagCapital == 0 && !pronoun(d.Text[ts:te]) {
+			if j := t.word(d.Text[ts:te], false, false); j >= 0 {
+				t.addTo(out[int(Target)*t.dim:], j, 1)
+				wt++
+			}
+		}
+	}
+	var wl, wr, wc, ws, wn, wg float32
+	for j, ix := range sc.idx {
+		i := from + j
+		if ix < 0 {
+			continue
+		}
+		var dist int
+		if i < ti {
+			dist = ti - i
+			w := 1 / float32(dist)
+			t.addTo(out[int(Left)*t.dim:], int(ix), w)
+			wl += w
+		} else {
+			dist = i - last
+			w := 1 / float32(dist)
+			t.addTo(out[int(Right)*t.dim:], int(ix), w)
+			wr += w
+		}
+		if dist <= nearWords {
+			t.addTo(out[int(Near)*t.dim:], int(ix), 1)
+			wn++
+		}
+		if covered {
+			continue // the sums below come from the cache
+		}
+		if sc.clause[j] == tcl {
+			t.addTo(out[int(Clause)*t.dim:], int(ix), 1)
+			wc++
+		}
+		if sc.neg[j] {
+			t.addTo(out[int(Negated)*t.dim:], int(ix), 1)
+			wg++
+		}
+		t.addTo(out[int(Sentence)*t.dim:], int(ix), 1)
+		ws++
+	}
+	if covered {
+		c := &sc.cache
+		d := t.dim
+		copy(out[int(Sentence)*d:(int(Sentence)+1)*d], c.sums[0:d])
+		copy(out[int(Negated)*d:(int(Negated)+1)*d], c.sums[d:2*d])
+		cl := 2 + int(tcl)
+		copy(out[int(Clause)*d:(int(Clause)+1)*d], c.sums[cl*d:(cl+1)*d])
+		ws, wg, wc = c.counts[0], c.counts[1], c.counts[cl]
+	}
+	for b, w := range [NumBlocks]float32{wl, wr, wc, ws, wn, wg, wt} {
+		if w > 0 {
+			v := out[b*t.dim : (b+1)*t.dim]
+			for j := range v {
+				v[j] /= w
+			}
+		}
+	}
+	for j, x := range out {
+		if x > 0 {
+			dst[n+2*j] = x
+		} else if x < 0 {
+			dst[n+2*j+1] = -x
+		}
+	}
+	return dst
+}
+
+// readSentence fills sc.idx, sc.clause and sc.neg for the tokens
+// [from, to) of d: each word's table index (−1 for none, for the
+// mention's own words [ti, last] and for others'), its clause, and
+// whether a negation reaches it.
+func (t *Table) readSentence(d *features.Doc, from, to, ti, last int, others []features.Span, k int, sc *Scratch) {
+	sc.idx, sc.clause, sc.neg = sc.idx[:0], sc.clause[:0], sc.neg[:0]
+	var cl int16
 	first := true // the next word opens the sentence or a quotation
 	neg := 0
-	var wt float32
 	for i := from; i < to; i++ {
 		tk := &d.Tokens[i]
 		f := tk.Flags
@@ -141,9 +309,6 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 			neg = 0
 		} else if f&features.FlagComma != 0 {
 			neg = 0
-		}
-		if i == ti {
-			tcl = cl
 		}
 		ix := int32(-1)
 		opens := first
@@ -165,72 +330,13 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 			k++
 		}
 		inOther := k < len(others) && others[k].Start < te && others[k].End > ts
-		switch {
-		case f&features.FlagWord == 0:
-		case i >= ti && i <= last:
-			// The mention's own words: lower case only, no pronouns.
-			if f&features.FlagCapital == 0 && !pronoun(d.Text[ts:te]) {
-				if j := t.word(d.Text[ts:te], false, false); j >= 0 {
-					t.addTo(out[int(Target)*t.dim:], j, 1)
-					wt++
-				}
-			}
-		case !inOther:
+		if f&features.FlagWord != 0 && (i < ti || i > last) && !inOther {
 			ix = int32(t.word(d.Text[ts:te], f&features.FlagCapital != 0, opens))
 		}
 		sc.idx = append(sc.idx, ix)
 		sc.clause = append(sc.clause, cl)
 		sc.neg = append(sc.neg, negated)
 	}
-	var wl, wr, wc, ws, wn, wg float32
-	for j, ix := range sc.idx {
-		i := from + j
-		if ix < 0 {
-			continue
-		}
-		var dist int
-		if i < ti {
-			dist = ti - i
-			w := 1 / float32(dist)
-			t.addTo(out[int(Left)*t.dim:], int(ix), w)
-			wl += w
-		} else {
-			dist = i - last
-			w := 1 / float32(dist)
-			t.addTo(out[int(Right)*t.dim:], int(ix), w)
-			wr += w
-		}
-		if sc.clause[j] == tcl {
-			t.addTo(out[int(Clause)*t.dim:], int(ix), 1)
-			wc++
-		}
-		if dist <= nearWords {
-			t.addTo(out[int(Near)*t.dim:], int(ix), 1)
-			wn++
-		}
-		if sc.neg[j] {
-			t.addTo(out[int(Negated)*t.dim:], int(ix), 1)
-			wg++
-		}
-		t.addTo(out[int(Sentence)*t.dim:], int(ix), 1)
-		ws++
-	}
-	for b, w := range [NumBlocks]float32{wl, wr, wc, ws, wn, wg, wt} {
-		if w > 0 {
-			v := out[b*t.dim : (b+1)*t.dim]
-			for j := range v {
-				v[j] /= w
-			}
-		}
-	}
-	for j, x := range out {
-		if x > 0 {
-			dst[n+2*j] = x
-		} else if x < 0 {
-			dst[n+2*j+1] = -x
-		}
-	}
-	return dst
 }
 
 // word returns the table index of a token's word, or -1. A capitalised

@@ -272,3 +272,46 @@ func TestMentionSignsNegationTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionCacheIsExact: the sentence sums one mention leaves behind
+// serve the next mention of the sentence only when they are exactly what
+// a fresh pass computes: mentions scored in any order, with one Scratch
+// or a fresh one each, give the same vectors bit for bit.
+func TestMentionCacheIsExact(t *testing.T) {
+	tab := tinyTable(t)
+	texts := []string{
+		"the civilians killed the critics, but the critics praised not the civilians.",
+		"the critics praised the civilians. the civilians killed the critics.",
+		"the civilians killed the critics, but the critics praised not the civilians.",
+	}
+	var shared wordvec.Scratch
+	for _, text := range texts {
+		var d features.Doc
+		features.NewParser(features.DefaultConfig()).Parse(text, &d)
+		var spans []features.Span
+		for from := 0; ; {
+			i := strings.Index(text[from:], "the c")
+			if i < 0 {
+				break
+			}
+			j := from + i + strings.IndexByte(text[from+i+4:], ' ') + 4
+			if j < from+i+4 {
+				j = len(text)
+			}
+			spans = append(spans, features.Span{Start: from + i, End: j})
+			from = j
+		}
+		// Every mention among others (as scoring does), and one that is not.
+		extra := features.Span{Start: strings.Index(text, "killed"), End: strings.Index(text, "killed") + 6}
+		for _, target := range append(spans, extra) {
+			var fresh wordvec.Scratch
+			want := tab.Mention(&d, target, spans, &fresh, nil)
+			got := tab.Mention(&d, target, spans, &shared, nil)
+			for j := range want {
+				if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
+					t.Fatalf("%q, mention %q: value %d is %v with a used scratch, %v with a fresh one", text, text[target.Start:target.End], j, got[j], want[j])
+				}
+			}
+		}
+	}
+}
