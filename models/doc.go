@@ -21,7 +21,9 @@
 //
 // with the payload holding the config, the calibration (from version 2), the metadata in key order and, per
 // head, its labels, biases and only the feature rows that have a nonzero
-// weight (delta-varint indices and float32 weights, little endian). The
+// weight (delta-varint indices and float32 weights, little endian), and,
+// from version 3, the word vectors a head reads (opaque bytes owned by
+// package features/wordvec; a file without them is written as version 2). The
 // same File always encodes to the same bytes. Read checks every length
 // against the bytes that remain before allocating, so a corrupt or hostile
 // file yields an error — ErrNotModel, ErrVersion, ErrTruncated, ErrChecksum

@@ -30,6 +30,10 @@ type File struct {
 	Calibration json.RawMessage
 	Meta        map[string]string // free-form (training data, options); written in sorted key order
 	Heads       []Head
+	// Vectors are word vectors a head reads (a binary table owned by
+	// package features/wordvec; this package only carries the bytes).
+	// A file with none is written as version 2, as before they existed.
+	Vectors []byte
 }
 
 // Head returns the head called name.
@@ -55,7 +59,7 @@ var (
 // The binary layout; see the package documentation.
 const (
 	magic         = "AFRM"
-	FormatVersion = 2  // the model file format version this package writes; Read also takes version 1
+	FormatVersion = 3  // the newest model file format version; WriteTo writes the oldest that holds the file, Read takes 1 to 3
 	headerSize    = 18 // magic, version uint16, payload length uint64, CRC-32C uint32
 )
 
@@ -86,7 +90,7 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 	}
 	hdr := make([]byte, 0, headerSize)
 	hdr = append(hdr, magic...)
-	hdr = binary.LittleEndian.AppendUint16(hdr, FormatVersion)
+	hdr = binary.LittleEndian.AppendUint16(hdr, f.version())
 	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(len(p)))
 	hdr = binary.LittleEndian.AppendUint32(hdr, crc32.Checksum(p, castagnoli))
 	n, err := w.Write(hdr)
@@ -95,6 +99,15 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 	}
 	m, err := w.Write(p)
 	return int64(n + m), err
+}
+
+// version is the format version WriteTo writes f in: 3 for a file with
+// word vectors, else 2, so that a model without them keeps its bytes.
+func (f *File) version() uint16 {
+	if len(f.Vectors) > 0 {
+		return 3
+	}
+	return 2
 }
 
 // appendPayload appends f's payload:
@@ -109,6 +122,7 @@ func (f *File) WriteTo(w io.Writer) (int64, error) {
 //	  dim D       uvarint
 //	  biases      K float32
 //	  rows        uvarint count, then per row: uvarint index delta, K float32
+//	vectors     bytes (version 3 only)
 //
 // where bytes is a uvarint length and the bytes, float32 is little-endian
 // IEEE 754, and a row's index delta is its feature index minus the previous
@@ -120,7 +134,7 @@ func (f *File) appendPayload(p []byte) ([]byte, error) {
 	if len(f.Calibration) > 0 && !json.Valid(f.Calibration) {
 		return nil, errors.New("models: Calibration is not valid JSON")
 	}
-	size := len(f.Config) + len(f.Calibration) + 16
+	size := len(f.Config) + len(f.Calibration) + len(f.Vectors) + 24
 	for k, v := range f.Meta {
 		size += len(k) + len(v) + 8
 	}
@@ -179,6 +193,9 @@ func (f *File) appendPayload(p []byte) ([]byte, error) {
 				p = binary.LittleEndian.AppendUint32(p, math.Float32bits(v))
 			}
 		}
+	}
+	if f.version() >= 3 {
+		p = appendBytes(p, f.Vectors)
 	}
 	return p, nil
 }

@@ -71,6 +71,7 @@ func TestRoundTrip(t *testing.T) {
 		{"two heads", testFile()},
 		{"empty", &File{}},
 		{"no heads", &File{Config: []byte(`[]`), Meta: map[string]string{"a": "b"}}},
+		{"vectors", func() *File { f := testFile(); f.Vectors = []byte("WV1 opaque"); return f }()},
 		{"all-zero model", &File{Heads: []Head{{Name: "z", Labels: []string{"a", "b"}, Model: &Linear{Classes: 2, Dim: 1 << 20, W: make([]float32, 2<<20), B: []float32{0, 0}}}}}},
 	}
 	for _, tt := range tests {
@@ -85,6 +86,9 @@ func TestRoundTrip(t *testing.T) {
 			}
 			if !bytes.Equal(encodeFile(t, g), data) {
 				t.Fatal("re-encoding a decoded file changes its bytes")
+			}
+			if want := uint16(2 + min(len(tt.file.Vectors), 1)); binary.LittleEndian.Uint16(data[4:]) != want || !bytes.Equal(g.Vectors, tt.file.Vectors) {
+				t.Fatalf("version %d, vectors %q; want version %d, vectors %q", binary.LittleEndian.Uint16(data[4:]), g.Vectors, want, tt.file.Vectors)
 			}
 			if string(g.Config) != string(tt.file.Config) || len(g.Meta) != len(tt.file.Meta) || len(g.Heads) != len(tt.file.Heads) {
 				t.Fatalf("decoded %+v, want %+v", g, tt.file)
@@ -142,7 +146,7 @@ func TestWriteToRejects(t *testing.T) {
 // wrap puts a header with a correct checksum before payload.
 func wrap(payload []byte) []byte {
 	b := []byte(magic)
-	b = binary.LittleEndian.AppendUint16(b, FormatVersion)
+	b = binary.LittleEndian.AppendUint16(b, 2) // a payload without vectors
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(payload)))
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(payload, castagnoli))
 	return append(b, payload...)
@@ -202,7 +206,8 @@ func TestReadErrors(t *testing.T) {
 		{"wrong magic", with(func(b []byte) []byte { copy(b, "AFRX"); return b }), ErrNotModel, `"AFRX"`},
 		{"text file", []byte("hello, world, this is not a model"), ErrNotModel, ""},
 		{"short wrong magic", []byte("PK"), ErrNotModel, ""},
-		{"newer version", with(func(b []byte) []byte { b[4] = 3; return b }), ErrVersion, "version 3; this package reads versions 1 to 2"},
+		{"newer version", with(func(b []byte) []byte { b[4] = 4; return b }), ErrVersion, "version 4; this package reads versions 1 to 3"},
+		{"version 3 without vectors", with(func(b []byte) []byte { b[4] = 3; return b }), ErrCorrupt, "vectors"},
 		{"version 0", with(func(b []byte) []byte { b[4] = 0; return b }), ErrVersion, "version 0"},
 		{"short header", data[:10], ErrTruncated, "10 of its 18"},
 		{"short payload", data[:len(data)-5], ErrTruncated, "payload ends"},

@@ -219,6 +219,15 @@ func decodePayload(p []byte, version uint16) (*File, error) {
 		}
 		f.Heads = append(f.Heads, h)
 	}
+	if version >= 3 && d.err == nil {
+		// Not copied: the payload is this File's alone, and the vectors
+		// are most of it.
+		f.Vectors = d.bytes("vectors")
+		if len(f.Vectors) == 0 {
+			// WriteTo writes version 2 for a file without vectors.
+			d.fail("a version 3 file with no vectors")
+		}
+	}
 	if d.err == nil && len(d.p) > 0 {
 		d.fail("%d bytes after the last head", len(d.p))
 	}

@@ -132,6 +132,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	opt := dataset.Options{SkipBad: *skipBad}
 	prog.Printf("reading %s...", *in)
 	var res *result
+	var views []viewScore
 	switch format {
 	case dataset.FormatM:
 		recs, skipped, err := dataset.ReadMentionsFile(*in, opt)
@@ -141,6 +142,11 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 		}
 		if res, err = evalMentions(eng, recs, prog); err != nil {
 			return err
+		}
+		if _, ok := eng.Head(framing.VectorHead); ok && !*asJSON {
+			if views, err = scoreViews(eng, recs); err != nil {
+				return err
+			}
 		}
 	case dataset.FormatA:
 		recs, skipped, err := dataset.ReadActorsFile(*in, opt)
@@ -154,7 +160,13 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	prog.Close() // the bars' last state before the metrics on stdout
-	return res.print(stdout, *asJSON, format == dataset.FormatA)
+	if err := res.print(stdout, *asJSON, format == dataset.FormatA); err != nil {
+		return err
+	}
+	if len(views) > 0 {
+		printViews(stdout, "eval", views)
+	}
+	return nil
 }
 
 func reportSkipped(w io.Writer, path string, skipped []*dataset.LineError) {
@@ -287,6 +299,10 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if len(recs) < *k {
 		return fmt.Errorf("cv: %d records, fewer than %d folds", len(recs), *k)
 	}
+	if err := loadVectors(&o.Vec, recs, extra); err != nil {
+		return err
+	}
+	var views []viewScore // with -vectors: each view of each held-out target
 	folds := evaluate.Folds(strataOf(recs), nil, *k, o.Features.Seed)
 	total := newResult()
 	// A file without polarity labels (roles only) needs its polarity head
@@ -330,6 +346,13 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if o.Vec.table != nil && shared == nil {
+			vs, err := scoreViews(eng, test)
+			if err != nil {
+				return err
+			}
+			views = append(views, vs...)
+		}
 		line := fmt.Sprintf("fold %d/%d:", f+1, *k)
 		if r.Polarity.N() > 0 {
 			line += fmt.Sprintf("  polarity macro-F1 %.4f (n=%d)", r.Polarity.MacroF1(), r.Polarity.N())
@@ -343,7 +366,13 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	}
 	bar.Done()
 	prog.Close() // the bars' last state before the metrics on stdout
-	return total.print(stdout, *asJSON, false)
+	if err := total.print(stdout, *asJSON, false); err != nil {
+		return err
+	}
+	if len(views) > 0 && !*asJSON {
+		printViews(stdout, fmt.Sprintf("%d-fold cv", *k), views)
+	}
+	return nil
 }
 
 // strataOf returns each record's stratum for cross-validation: the
@@ -391,6 +420,9 @@ func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad
 	}
 	am, err := readMentionFiles(actorMentions, skipBad, log)
 	if err != nil {
+		return err
+	}
+	if err := loadVectors(&o.Vec, p); err != nil {
 		return err
 	}
 	// The mention heads are fitted once, before the folds: the longest

@@ -31,6 +31,7 @@ type fitOptions struct {
 	Iters    int
 	Workers  int
 	Further  bool               // further_mentions of a target are extra examples
+	Vec      vecOptions         // the word-vector view
 	Progress *progress.Progress // nil: no progress (cross-validation folds)
 }
 
@@ -41,6 +42,7 @@ func defaultFitOptions() fitOptions {
 		RoleL2:   1e-3,
 		Iters:    300,
 		Workers:  runtime.GOMAXPROCS(0),
+		Vec:      defaultVecOptions(),
 	}
 }
 
@@ -54,6 +56,7 @@ func addFitFlags(fs *flag.FlagSet, o *fitOptions) {
 	fs.Uint64Var(&o.Features.Seed, "seed", o.Features.Seed, "hash seed (and fold seed for cv)")
 	fs.BoolVar(&o.Further, "further", o.Further, "use a target's further_mentions as extra examples")
 	fs.Func("features", featuresUsage(), func(v string) error { return o.Features.Apply(v) })
+	addVecFlags(fs, &o.Vec)
 }
 
 func featuresUsage() string {
@@ -117,6 +120,9 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	prog.Printf("read %d polarity, %d role, %d actor-mention records and %d actor documents", len(pol), len(rol), len(am), len(docs))
+	if err := loadVectors(&o.Vec, pol); err != nil {
+		return err
+	}
 	start := time.Now()
 	f, err := fitModel(pol, rol, o)
 	if err != nil {
@@ -268,7 +274,7 @@ func fitPolarity(pol []dataset.Mentions, o fitOptions) (*models.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fit polarity: %w", err)
 	}
-	return &models.File{
+	f := &models.File{
 		Config: cfg.Marshal(),
 		Meta: map[string]string{
 			"l2":        strconv.FormatFloat(o.L2, 'g', -1, 64),
@@ -279,7 +285,11 @@ func fitPolarity(pol []dataset.Mentions, o fitOptions) (*models.File, error) {
 			"algorithm": "multinomial logistic regression, L2, L-BFGS",
 		},
 		Heads: []models.Head{{Name: framing.PolarityHead, Labels: framing.LabelNames(), Model: polHead}},
-	}, nil
+	}
+	if err := addVectorHead(f, pipe, pol, o); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // fitRole returns a copy of f with a role head trained on rol (f itself when
@@ -288,7 +298,9 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	if countRoles(rol) == 0 {
 		return f, nil
 	}
-	base := &models.File{Config: f.Config, Calibration: f.Calibration, Meta: map[string]string{}, Heads: f.Heads[:1]}
+	// The mention heads (polarity, and vectors when there are) are what
+	// the role head reads.
+	base := &models.File{Config: f.Config, Calibration: f.Calibration, Vectors: f.Vectors, Meta: map[string]string{}, Heads: mentionHeads(f.Heads)}
 	for k, v := range f.Meta {
 		base.Meta[k] = v
 	}
@@ -312,6 +324,17 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	base.Meta["role_l2"] = strconv.FormatFloat(o.RoleL2, 'g', -1, 64)
 	base.Heads = append(append([]models.Head(nil), base.Heads...), models.Head{Name: spec.Name, Labels: spec.Labels, Model: roleHead})
 	return base, nil
+}
+
+// mentionHeads are the heads of hs that score single mentions.
+func mentionHeads(hs []models.Head) []models.Head {
+	var out []models.Head
+	for _, h := range hs {
+		if h.Name == framing.PolarityHead || h.Name == framing.VectorHead {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // fitHead fits a three-class head on x with L-BFGS, showing its

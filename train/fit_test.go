@@ -15,7 +15,7 @@ func TestFitReproducesEmbeddedModel(t *testing.T) {
 		t.Skip("trains the full model (a minute or two); skipped with -short")
 	}
 	data := filepath.Join("..", "..", "shared", "data")
-	for _, p := range []string{"newsmtsc/train.jsonl", "nfc/roles.jsonl", "persent/dev.jsonl"} {
+	for _, p := range []string{"newsmtsc/train.jsonl", "nfc/roles.jsonl", "persent/dev.jsonl", "glove/glove.6B.100d.top100k.txt.gz"} {
 		if _, err := os.Stat(filepath.Join(data, p)); err != nil {
 			t.Skipf("training data %s is absent (../shared/data is not beside the repository)", p)
 		}
@@ -30,6 +30,7 @@ func TestFitReproducesEmbeddedModel(t *testing.T) {
 		"-roles", filepath.Join(ours, "train-1.jsonl"),
 		"-roles", filepath.Join(ours, "train-2.jsonl"),
 		"-actors", filepath.Join(data, "persent", "dev.jsonl"),
+		"-vectors", filepath.Join(data, "glove", "glove.6B.100d.top100k.txt.gz"),
 		"-out", out}
 	var stderr bytes.Buffer
 	if err := run(args, io.Discard, &stderr); err != nil {

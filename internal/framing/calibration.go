@@ -23,6 +23,11 @@ type Calibration struct {
 	// labels; the actor head has taken their place, and train fit writes
 	// none.
 	LabelWeights [3]float64 `json:"label_weights"`
+	// VectorWeight is the share of the word-vector head in a mention's
+	// polarity probabilities, P ∝ linear^(1−w)·vector^w (see Blend), chosen by
+	// cross-validation (train cv -vectors). It counts only in a model
+	// with a vector head.
+	VectorWeight float64 `json:"vector_weight,omitempty"`
 }
 
 // DefaultCalibration leaves labels as the probabilities say.
@@ -34,6 +39,9 @@ func DefaultCalibration() Calibration {
 func (c Calibration) Validate() error {
 	if c.Version != CalibrationVersion {
 		return fmt.Errorf("framing: calibration version %d, this build reads version %d", c.Version, CalibrationVersion)
+	}
+	if !(c.VectorWeight >= 0 && c.VectorWeight <= 1) {
+		return fmt.Errorf("framing: calibration vector weight %v is outside [0, 1]", c.VectorWeight)
 	}
 	for i, w := range c.LabelWeights {
 		if !(w > 0) || math.IsInf(w, 0) {

@@ -24,6 +24,7 @@ type Engine struct {
 	actorHeads []*Head
 	role       int   // index of the role head in actorHeads, -1 without one
 	actor      *Head // the actor head, nil without one
+	vec        vectorView
 }
 
 // NewEngine checks a decoded model file and prepares it for scoring.
@@ -44,6 +45,9 @@ func NewEngine(f *models.File) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{file: f, cfg: cfg, calib: calib, heads: heads, pol: heads[0], role: -1}
+	if err := e.vec.load(f, heads, calib); err != nil {
+		return nil, err
+	}
 	for _, h := range heads {
 		if h != nil && h.Spec.Name == ActorHead {
 			e.actor = h
@@ -240,7 +244,7 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	case !s.KeepNone:
 		s.keepStrongest()
 	}
-	p := softmax3(l)
+	p := e.vec.blend(a, span, softmax3(l))
 	s.offs = append(s.offs, len(s.feats))
 	s.probs = append(s.probs, p)
 	s.weights = append(s.weights, mentionWeight(p, via))

@@ -19,6 +19,9 @@ const (
 	ActorInput
 	// SummaryInput: the head's summary values of the actor alone.
 	SummaryInput
+	// VectorInput: the dense word-vector view of one mention (package
+	// features/wordvec), read from the model file's vectors.
+	VectorInput
 )
 
 // Head names in model files.
@@ -26,6 +29,7 @@ const (
 	PolarityHead = "polarity"
 	RoleHead     = "role"
 	ActorHead    = "actor"
+	VectorHead   = "polarity-vectors"
 )
 
 // HeadSpec describes one kind of head: its name in model files, its
@@ -118,6 +122,9 @@ func actorSummaries() []Summary {
 // The polarity head comes first.
 var specs = []HeadSpec{
 	{Name: PolarityHead, Labels: LabelNames(), Input: MentionInput, Required: true},
+	// The vector head is a second view of a mention's polarity, from word
+	// vectors; the engine blends the two heads' probabilities.
+	{Name: VectorHead, Labels: LabelNames(), Input: VectorInput},
 	{Name: RoleHead, Labels: RoleNames(), Input: ActorInput, Summary: append([]Summary{
 		// float32 as stored in the training vectors
 		{"polarity:negative", func(st *ActorStats) float64 { return float64(float32(st.P[0])) }},
@@ -194,7 +201,8 @@ func loadHeads(f *models.File, cfg features.Config) ([]*Head, error) {
 		if err := checkLabels(h, s.Labels); err != nil {
 			return nil, err
 		}
-		if h.Model.Dim != s.Dim(cfg) {
+		// A vector head's size is its table's, checked by NewEngine.
+		if s.Input != VectorInput && h.Model.Dim != s.Dim(cfg) {
 			return nil, fmt.Errorf("framing: %s head has %d features, the feature config says %d", h.Name, h.Model.Dim, cfg.Dim())
 		}
 		hd := &Head{Spec: s, Model: h.Model}

@@ -60,6 +60,7 @@ type Analysis struct {
 	others []features.Span // spans of all mentions, sorted, for ⟨O⟩
 	parser *features.Parser
 	ext    *features.Extractor
+	vec    vecScratch // for the word-vector view
 }
 
 // Analyze parses text and finds its actors and quotations.

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorframe/actorframe/features"
+	"github.com/actorframe/actorframe/features/wordvec"
+	"github.com/actorframe/actorframe/internal/framing"
+	"github.com/actorframe/actorframe/internal/progress"
+	"github.com/actorframe/actorframe/models"
+	"github.com/actorframe/actorframe/train/dataset"
+)
+
+// vecOptions are the knobs of the word-vector view.
+type vecOptions struct {
+	Path   string  // GloVe text file (gzip or plain); empty: no vector view
+	Words  int     // how many of its words the model keeps, most frequent first
+	L2     float64 // penalty of the vector head
+	Weight float64 // the vector head's share in the blend
+
+	table *wordvec.Table // loaded once per command, shared by folds
+	desc  string         // what the table is, for the model's metadata
+}
+
+// defaultVecOptions are the settings 5-fold cross-validation on NewsMTSC
+// train chose (train cv -vectors), or let us choose: 50,000 words
+// (100,000 scored 0.0006 higher, but its vectors took decoding the model
+// past its 15 ms budget), L2 1e-3 (0.004 above 1e-4 and 1e-2), and a
+// blend weight of 0.45 — within 0.002 of the best, 0.5, and the largest
+// on the grid at which the seed article's negative frame of Russia holds
+// (see framing.Blend).
+func defaultVecOptions() vecOptions {
+	return vecOptions{Words: 50000, L2: 1e-3, Weight: 0.45}
+}
+
+func addVecFlags(fs interface {
+	StringVar(*string, string, string, string)
+	IntVar(*int, string, int, string)
+	Float64Var(*float64, string, float64, string)
+}, o *vecOptions) {
+	fs.StringVar(&o.Path, "vectors", o.Path, "GloVe word vectors (text, optionally gzipped): add the word-vector view of mention polarity")
+	fs.IntVar(&o.Words, "vec-words", o.Words, "words of -vectors the model keeps, most frequent first")
+	fs.Float64Var(&o.L2, "vec-l2", o.L2, "L2 penalty of the word-vector head")
+	fs.Float64Var(&o.Weight, "vec-weight", o.Weight, "share of the word-vector head in the blended polarity (cv -vectors reports the best)")
+}
+
+// loadVectors reads o.Path into o.table, keeping the o.Words most frequent
+// plain lower-case words, each scaled by its SIF weight and quantised.
+// A word is marked common — readable when it opens a sentence — if the
+// texts of recs write it in lower case somewhere.
+func loadVectors(o *vecOptions, recs ...[]dataset.Mentions) error {
+	if o.Path == "" {
+		return nil
+	}
+	if o.Words < 1 {
+		return fmt.Errorf("-vec-words %d: need at least 1", o.Words)
+	}
+	if !(o.Weight >= 0 && o.Weight <= 1) {
+		return fmt.Errorf("-vec-weight %v: need a share in [0, 1]", o.Weight)
+	}
+	lower := lowerCaseWords(recs...)
+	f, err := os.Open(o.Path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(o.Path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", o.Path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	dim, entries, err := wordvec.ReadGloVe(r, o.Words, wordvec.Keep, func(w string) bool { return lower[w] })
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.Path, err)
+	}
+	for i := range entries {
+		s := wordvec.SIF(entries[i].Rank)
+		for j := range entries[i].Vector {
+			entries[i].Vector[j] *= s
+		}
+	}
+	if o.table, err = wordvec.New(dim, entries); err != nil {
+		return fmt.Errorf("%s: %w", o.Path, err)
+	}
+	o.desc = fmt.Sprintf("%s: %d words, %d dimensions, SIF-weighted, int8 with a scale per word", baseName(o.Path), o.table.Len(), dim)
+	return nil
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// lowerCaseWords are the words the texts of recs write in lower case.
+func lowerCaseWords(recs ...[]dataset.Mentions) map[string]bool {
+	seen := map[string]bool{}
+	for _, rs := range recs {
+		for _, r := range rs {
+			for _, w := range strings.FieldsFunc(r.Text, func(c rune) bool { return !unicode.IsLetter(c) && c != '\'' && c != '-' }) {
+				if c, _ := utf8.DecodeRuneInString(w); unicode.IsLower(c) {
+					seen[w] = true
+				}
+			}
+		}
+	}
+	return seen
+}
+
+// vectorExamples builds the vector head's examples: one dense row per
+// polarity target (and, with further, its further mentions at half
+// weight), as polarityExamples does for the linear head.
+func vectorExamples(pipe *framing.Pipeline, table *wordvec.Table, recs []dataset.Mentions, further bool, prog *progress.Progress) *models.Examples {
+	bar := prog.Bar("vector examples", len(recs))
+	x := &models.Examples{}
+	var vec []float32
+	var idx []uint32
+	var val []float32
+	for i := range recs {
+		r := &recs[i]
+		t := pipe.Analyze(r.Text)
+		t.AddOthers(targetSpans(r)...)
+		for _, tg := range r.Targets {
+			if !tg.HasPolarity {
+				continue
+			}
+			add := func(sp features.Span, w float32) {
+				vec = t.Vector(table, sp, vec[:0])
+				idx, val = idx[:0], val[:0]
+				for j, v := range vec {
+					if v != 0 {
+						idx = append(idx, uint32(j))
+						val = append(val, v)
+					}
+				}
+				x.Append(idx, val, tg.Polarity+1, w)
+			}
+			add(features.Span{Start: tg.Start, End: tg.End}, 1)
+			if further {
+				for _, fm := range tg.Further {
+					add(features.Span{Start: fm.Start, End: fm.End}, 0.5)
+				}
+			}
+		}
+		pipe.Release(t)
+		bar.Add(1)
+	}
+	bar.Done()
+	return x
+}
+
+// addVectorHead adds the vector head, its table and the blend weight to
+// f, a model holding the polarity head trained on pol. It does nothing
+// without -vectors.
+func addVectorHead(f *models.File, pipe *framing.Pipeline, pol []dataset.Mentions, o fitOptions) error {
+	v := o.Vec
+	if v.table == nil {
+		return nil
+	}
+	x := vectorExamples(pipe, v.table, pol, o.Further, o.Progress)
+	o.Progress.Printf("vectors: %d examples of %d values", x.Rows(), v.table.Size())
+	m, err := fitHead(x, "vectors", v.table.Size(), v.L2, o)
+	if err != nil {
+		return fmt.Errorf("fit vectors: %w", err)
+	}
+	b, err := v.table.AppendBinary(nil)
+	if err != nil {
+		return err
+	}
+	f.Vectors = b
+	cal := framing.DefaultCalibration()
+	cal.VectorWeight = v.Weight
+	f.Calibration = cal.Marshal()
+	f.Meta["vectors"] = v.desc
+	f.Meta["vec_l2"] = strconv.FormatFloat(v.L2, 'g', -1, 64)
+	f.Meta["vec_weight"] = strconv.FormatFloat(v.Weight, 'g', -1, 64)
+	f.Heads = append(f.Heads, models.Head{Name: framing.VectorHead, Labels: framing.LabelNames(), Model: m})
+	return nil
+}
