@@ -171,17 +171,33 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 	n := len(dst)
 	dst = slices.Grow(dst, t.Size())[:n+t.Size()]
 	clear(dst[n:])
+	for j, x := range t.Dense(d, target, others, sc) {
+		if x > 0 {
+			dst[n+2*j] = x
+		} else if x < 0 {
+			dst[n+2*j+1] = -x
+		}
+	}
+	return dst
+}
+
+// Dense returns the mention's blocks before their values are split by
+// sign: value j of the result is value 2j of Mention's vector when
+// positive, minus value 2j+1 when negative. A scorer that splits while it
+// reads (framing's vector head) skips writing and reading the zeros. The
+// slice is sc's, valid until sc's next use.
+func (t *Table) Dense(d *features.Doc, target features.Span, others []features.Span, sc *Scratch) []float32 {
 	sc.dense = slices.Grow(sc.dense[:0], t.Size()/2)[:t.Size()/2]
 	clear(sc.dense)
 	out := sc.dense
 	ti := d.TokenAt(target.Start)
 	if ti >= len(d.Tokens) || int(d.Tokens[ti].Start) >= target.End {
-		return dst
+		return out
 	}
 	s := d.Sentences[d.SentenceOf(ti)]
 	from, to := int(s.From), int(s.To)
 	if ti < from || ti >= to {
-		return dst
+		return out
 	}
 	last := ti
 	for last+1 < to && int(d.Tokens[last+1].Start) < target.End {
@@ -282,14 +298,7 @@ func (t *Table) Mention(d *features.Doc, target features.Span, others []features
 			}
 		}
 	}
-	for j, x := range out {
-		if x > 0 {
-			dst[n+2*j] = x
-		} else if x < 0 {
-			dst[n+2*j+1] = -x
-		}
-	}
-	return dst
+	return out
 }
 
 // readSentence fills sc.idx, sc.clause and sc.neg for the tokens

@@ -20,8 +20,7 @@ type vectorView struct {
 
 // vecScratch is an Analysis's memory for the word-vector view.
 type vecScratch struct {
-	sc  wordvec.Scratch
-	buf []float32
+	sc wordvec.Scratch
 }
 
 // load finds the vector head among heads and decodes the table it reads
@@ -87,18 +86,28 @@ func (e *Engine) Views(a *Analysis, span features.Span) (linear, vector [3]float
 }
 
 // probs are the vector head's probabilities of the mention at span of a.
+//
+// It reads the mention's dense blocks and splits each value by sign as it
+// goes (wordvec.Table.Dense): the same terms, in the same order, as the
+// split vector training reads (Analysis.Vector), without writing and
+// skipping its zeros.
 func (v *vectorView) probs(a *Analysis, span features.Span) [3]float64 {
-	a.vec.buf = a.Vector(v.table, span, a.vec.buf[:0])
 	m := v.head.Model
 	var l [3]float64
 	for k := range l {
 		l[k] = float64(m.B[k])
 	}
-	for j, x := range a.vec.buf {
-		if x == 0 {
+	w := m.W
+	for j, x := range v.table.Dense(&a.Doc, span, a.others, &a.vec.sc) {
+		var row []float32
+		switch {
+		case x > 0:
+			row = w[6*j : 6*j+3 : 6*j+3]
+		case x < 0:
+			row, x = w[6*j+3:6*j+6:6*j+6], -x
+		default:
 			continue
 		}
-		row := m.W[j*3 : j*3+3 : j*3+3]
 		xv := float64(x)
 		l[0] += float64(row[0]) * xv
 		l[1] += float64(row[1]) * xv
