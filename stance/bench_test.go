@@ -94,3 +94,19 @@ func BenchmarkScoreActor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScoreNoWordVectors is Score with the linear polarity head
+// alone (Options.NoWordVectors): the cost of the word-vector view is the
+// difference from BenchmarkScore.
+func BenchmarkScoreNoWordVectors(b *testing.B) {
+	m, err := model(b).WithOptions(stance.Options{NoWordVectors: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := article(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Score(text)
+	}
+}

@@ -31,6 +31,11 @@ type Options struct {
 	AuthorOnly bool
 	// NoEvidence leaves out Evidence, for the fastest scoring.
 	NoEvidence bool
+	// NoWordVectors scores mention polarity with the linear head alone,
+	// skipping the model's word-vector view: about twice as fast, for
+	// less accuracy (the README's Accuracy and Speed sections measure
+	// both). A model without the view ignores it.
+	NoWordVectors bool
 	// NoRepair reads the text as it is. By default, UTF-8 that was
 	// decoded as Windows-1252 or Latin-1 ("â€™" for "’") and HTML
 	// entities ("&amp;") are mended before analysis, as scraped news
@@ -126,6 +131,7 @@ func (m *Model) getScratch() *scratch {
 		s = &scratch{}
 	}
 	s.scores.KeepNone = m.opt.NoEvidence
+	s.scores.LinearOnly = m.opt.NoWordVectors
 	return s
 }
 

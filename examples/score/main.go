@@ -67,6 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	actorsPath := fs.String("actors", "", "JSON list of actors to add to the catalogue")
 	onlyActors := fs.Bool("only-actors", false, "with -actors: use only the listed actors")
 	authorOnly := fs.Bool("author-only", false, "count only the author's voice in actor scores")
+	noVectors := fs.Bool("no-vectors", false, "score polarity with the linear head alone: about twice as fast, less accurate")
 	showMentions := fs.Bool("mentions", false, "list every mention in the table")
 	quiet := fs.Bool("q", false, "no progress on stderr for -jsonl")
 	fs.BoolVar(quiet, "quiet", false, "same as -q")
@@ -90,7 +91,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "score:", err)
 		return 1
 	}
-	m, err := loadModel(*modelPath, *actorsPath, *onlyActors, *authorOnly)
+	m, err := loadModel(*modelPath, *actorsPath, *onlyActors, *authorOnly, *noVectors)
 	if err != nil {
 		return fail(err)
 	}
@@ -118,7 +119,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func loadModel(path, actorsPath string, only, authorOnly bool) (*stance.Model, error) {
+func loadModel(path, actorsPath string, only, authorOnly, noVectors bool) (*stance.Model, error) {
 	var m *stance.Model
 	var err error
 	if path == "" {
@@ -131,6 +132,7 @@ func loadModel(path, actorsPath string, only, authorOnly bool) (*stance.Model, e
 	}
 	opt := m.Options()
 	opt.AuthorOnly = authorOnly
+	opt.NoWordVectors = noVectors
 	if actorsPath != "" {
 		f, err := os.Open(actorsPath)
 		if err != nil {
