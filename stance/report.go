@@ -233,6 +233,7 @@ func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 		}
 		groups[g] = append(groups[g], i)
 	}
+	s.scores.SetGroups(groups) // roles read who acts on whom across actors
 	rep := Report{Actors: make([]ActorFrame, 0, len(groups))}
 	if bad, why := features.NotText(t.Original); bad {
 		rep.NotText = why

@@ -1,0 +1,82 @@
+package framing
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/actorframe/actorframe/features"
+)
+
+// scoreText scores every actor the pipeline finds in text, grouped as a
+// report groups them, and returns the mention indices of each actor by
+// name.
+func scoreText(t *testing.T, e *Engine, p *Pipeline, text string) (*Scores, map[string][]int, *Analysis) {
+	t.Helper()
+	a := p.Analyze(text)
+	s := &Scores{}
+	byActor := map[string][]int{}
+	var order []string
+	for i, m := range a.Mentions {
+		e.AddMention(a, s, features.Span{Start: m.Start, End: m.End}, m.Via)
+		if byActor[m.Actor] == nil {
+			order = append(order, m.Actor)
+		}
+		byActor[m.Actor] = append(byActor[m.Actor], i)
+	}
+	var groups [][]int
+	for _, k := range order {
+		groups = append(groups, byActor[k])
+	}
+	s.SetGroups(groups)
+	return s, byActor, a
+}
+
+// Who does what to whom, read from cue words two actors' mentions share.
+func TestSideStats(t *testing.T) {
+	e, p := defaultEngine(t)
+	for _, tt := range []struct {
+		text, actor string
+		want        func(SideStats) bool
+		why         string
+	}{
+		{"Russian troops shelled Kharkiv overnight.", "Kharkiv",
+			func(s SideStats) bool { return s.HarmedBy == 1 && s.Harms == 0 }, "harmed by Russia, in the author's voice"},
+		{"Russian troops shelled Kharkiv overnight.", "Russia",
+			func(s SideStats) bool { return s.Harms == 1 && s.HarmsHarmless == 1 && s.Worst == 1 }, "harms a city that harms no one: the text's aggressor"},
+		{"Russian troops shelled Kharkiv overnight. Ukraine condemned Russia.", "Ukraine",
+			func(s SideStats) bool { return s.HarmsHarmer == 1 && s.HarmedBy == 0 }, "condemns the aggressor"},
+		{`"Russian troops shelled Kharkiv," the mayor said.`, "Kharkiv",
+			func(s SideStats) bool { return s.HarmedByQuoted == 1 && s.HarmedBy == 0 }, "harm in a quotation is counted apart"},
+		{"Russian troops shelled Kharkiv. Ukraine said on Friday that it was ready for talks.", "Ukraine",
+			func(s SideStats) bool {
+				return s == (SideStats{MostNeg: s.MostNeg, MostPos: s.MostPos, RelScore: s.RelScore})
+			}, "its own act of peace has no other party"},
+	} {
+		s, byActor, a := scoreText(t, e, p, tt.text)
+		idx, ok := byActor[tt.actor]
+		if !ok {
+			t.Errorf("%q: %s not found", tt.text, tt.actor)
+			p.Release(a)
+			continue
+		}
+		if got := sideStats(s, idx); !tt.want(got) {
+			t.Errorf("%q, %s (%s): %+v", tt.text, tt.actor, tt.why, got)
+		}
+		p.Release(a)
+	}
+}
+
+// The same actor scored alone has no relations: nothing else is in its
+// text as far as the Scores know.
+func TestSideStatsAlone(t *testing.T) {
+	e, p := defaultEngine(t)
+	text := "Russian troops shelled Kharkiv overnight."
+	a := p.Analyze(text)
+	defer p.Release(a)
+	var s Scores
+	i := strings.Index(text, "Kharkiv")
+	e.AddMention(a, &s, features.Span{Start: i, End: i + len("Kharkiv")}, 0)
+	if got := sideStats(&s, []int{0}); got != (SideStats{}) {
+		t.Errorf("an actor alone: %+v, want none", got)
+	}
+}
