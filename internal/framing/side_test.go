@@ -80,3 +80,32 @@ func TestSideStatsAlone(t *testing.T) {
 		t.Errorf("an actor alone: %+v, want none", got)
 	}
 }
+
+// Neutral is kept for actors nothing frames: an actor linked to a cue
+// word, or with a mention of more than a trace of polarity, gets one of
+// the three roles, however unsure the role decision is.
+func TestNeutralOnlyWithoutEvidence(t *testing.T) {
+	e := &Engine{role: -1} // no role head: polarity alone decides, and is unsure
+	var aggAgent, sufPatient CueTally
+	aggAgent[features.CueAggression].Agent = 1
+	sufPatient[features.CueSuffering].Patient = 1
+	for _, tt := range []struct {
+		name    string
+		probs   [3]float64
+		cues    CueTally
+		neutral bool
+	}{
+		{"merely named: a dateline", [3]float64{0.05, 0.9, 0.05}, CueTally{}, true},
+		{"a trace of polarity is not framing", [3]float64{0.1, 0.8, 0.1}, CueTally{}, true},
+		{"an act of aggression frames it", [3]float64{0.05, 0.9, 0.05}, aggAgent, false},
+		{"suffering frames it", [3]float64{0.05, 0.9, 0.05}, sufPatient, false},
+		{"a hostile mention frames it", [3]float64{0.25, 0.7, 0.05}, CueTally{}, false},
+		{"a sympathetic mention frames it", [3]float64{0.05, 0.7, 0.25}, CueTally{}, false},
+	} {
+		s := &Scores{probs: [][3]float64{tt.probs}, weights: []float64{1}, cues: []CueTally{tt.cues}, meta: []mentionMeta{{}}}
+		st := ActorStats{P: tt.probs, Cues: tt.cues}
+		if got, _ := e.roleOf(s, []int{0}, &st); (got == NeutralRole) != tt.neutral {
+			t.Errorf("%s: role %v, want neutral %v", tt.name, got, tt.neutral)
+		}
+	}
+}
