@@ -97,8 +97,7 @@ type Scores struct {
 	weights []float64
 	cues    []CueTally
 	meta    []mentionMeta
-	links   []cueLink // the cue words each mention is linked to: mention i's are meta[i].links
-	group   []int32   // per mention, its actor (SetGroups); -1 for none
+	group   []int32 // per mention, its actor (SetGroups)
 	ngroups int
 	side    *sideIndex // built from the above when first needed
 
@@ -112,8 +111,6 @@ type mentionMeta struct {
 	voice         Voice
 	pronoun, lead bool
 	lex           [2][2]float32 // [near, far][positive, negative]
-	links         [2]int32      // s.links[links[0]:links[1]] are its cue links
-	sent          int32         // its sentence
 }
 
 // keepPerMention is how many features of a mention are kept for evidence:
@@ -126,7 +123,7 @@ func (s *Scores) Reset() {
 	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
 	s.offs = append(s.offs[:0], 0)
 	s.probs, s.actor, s.weights, s.cues, s.meta = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0], s.meta[:0]
-	s.links, s.group, s.ngroups, s.side = s.links[:0], s.group[:0], 0, nil
+	s.group, s.ngroups, s.side = s.group[:0], 0, nil
 }
 
 // Len is the number of mentions scored.
@@ -171,8 +168,6 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	r := s.actor[base:]
 	var cues CueTally
 	meta := mentionMeta{voice: a.VoiceAt(span.Start), pronoun: via == actors.Pronoun, lead: a.lead(span.Start)}
-	meta.links[0] = int32(len(s.links))
-	meta.sent = int32(a.Doc.SentenceOf(a.Doc.TokenAt(span.Start)))
 	for _, f := range fs {
 		i := int(f.Index) * K
 		v := float64(f.Value)
@@ -190,7 +185,6 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 		switch {
 		case f.Template == features.TCue && !f.Neg:
 			cues.add(f.Cue)
-			s.links = append(s.links, cueLink{tok: f.Toks[0], fact: f.Cue})
 		case f.Template == features.TLex:
 			meta.addLex(f.Aux)
 		}
@@ -207,7 +201,6 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	s.probs = append(s.probs, p)
 	s.weights = append(s.weights, mentionWeight(p, via))
 	s.cues = append(s.cues, cues)
-	meta.links[1] = int32(len(s.links))
 	s.meta = append(s.meta, meta)
 }
 
