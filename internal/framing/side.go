@@ -130,13 +130,8 @@ func sideStats(s *Scores, idx []int) SideStats {
 	for _, i := range idx {
 		own.add(s, i)
 	}
-	others := 0
-	for g := range x.acc {
-		if g != self && x.acc[g].n > 0 {
-			others++
-		}
-	}
-	if others > 0 {
+	// every actor indexed has a mention, self among them
+	if others := len(x.byScore) - 1; others > 0 {
 		ownScore := own.mean()
 		if lo := firstOther(x.byScore, self); x.acc[lo].mean() > ownScore {
 			st.MostNeg = 1
