@@ -120,7 +120,8 @@ type scratch struct {
 	// where each group starts in members, and the mentions group by group
 	index                        map[string]int
 	group, starts, fill, members []int
-	author                       []int // actorFrame's author mentions
+	groups                       [][]int // the groups as slices of members, for Scores.SetGroups
+	author                       []int   // actorFrame's author mentions
 }
 
 func (m *Model) getScratch() *scratch {

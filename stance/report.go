@@ -255,6 +255,11 @@ func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 		s.fill[g]++
 	}
 	ng := len(s.starts) - 1
+	s.groups = s.groups[:0]
+	for k := range ng {
+		s.groups = append(s.groups, s.members[s.starts[k]:s.starts[k+1]])
+	}
+	s.scores.SetGroups(s.groups) // roles read who acts on whom across actors
 	rep := Report{Actors: make([]ActorFrame, 0, ng)}
 	if bad, why := features.NotText(t.Original); bad {
 		rep.NotText = why

@@ -208,7 +208,7 @@ func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog *progress.P
 				res.Polarity.Add(tg.Polarity+1, int(f.Label))
 			}
 			if k := labelIndex(roleEvalLabels, tg.Role); k >= 0 {
-				idx := scoreSpans(eng, t, &s, occurrences(r.Text, tg))
+				idx := scoreActor(eng, t, &s, occurrences(r.Text, tg))
 				f := eng.Frame(&s, idx, "", false)
 				res.Role.Add(k, int(f.Role))
 			}

@@ -106,6 +106,9 @@ type Scores struct {
 	weights []float64
 	cues    []mentionCues
 	meta    []mentionMeta
+	group   []int32 // per mention, its actor (SetGroups)
+	ngroups int
+	side    *sideIndex // built from the above when first needed
 
 	scratch  []features.Feature // the mention being scored
 	scratchW []float32
@@ -132,6 +135,7 @@ func (s *Scores) Reset() {
 	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
 	s.offs = append(s.offs[:0], 0)
 	s.probs, s.actor, s.weights, s.cues, s.meta = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0], s.meta[:0]
+	s.group, s.ngroups, s.side = s.group[:0], 0, nil
 }
 
 // Len is the number of mentions scored.
@@ -412,7 +416,7 @@ func (h *Head) addSummary(l *[3]float64, st *ActorStats) {
 
 // Stats computes what actor heads read of the actor with mentions idx.
 func (e *Engine) Stats(s *Scores, idx []int) ActorStats {
-	st := ActorStats{P: s.MeanProbs(idx), Cues: tallyCues(s, idx), N: len(idx)}
+	st := ActorStats{P: s.MeanProbs(idx), Cues: tallyCues(s, idx), N: len(idx), Side: sideStats(s, idx)}
 	if len(idx) == 0 {
 		return st
 	}

@@ -82,7 +82,7 @@ func TestFastPathEqualsLinear(t *testing.T) {
 	for _, group := range [][]int{{0}, {0, 2}, all} {
 		fi, fv := e.ActorVector(role.Spec, &s, group)
 		want := role.Model.Probs(fi, fv, nil)
-		st := ActorStats{P: s.MeanProbs(group), Cues: tallyCues(&s, group)}
+		st := e.Stats(&s, group)
 		got := e.actorProbs(&s, e.role, group, &st)
 		for k := range got {
 			if math.Abs(got[k]-want[k]) > 1e-5 {

@@ -58,6 +58,7 @@ type Summary struct {
 type ActorStats struct {
 	P    [3]float64
 	Cues CueTally
+	Side SideStats // how it stands to the text's other actors
 
 	N                int           // mentions
 	Mean, Max, Min   [3]float64    // unweighted, over the mentions
@@ -129,7 +130,7 @@ var specs = []HeadSpec{
 		// float32 as stored in the training vectors
 		{"polarity:negative", func(st *ActorStats) float64 { return float64(float32(st.P[0])) }},
 		{"polarity:positive", func(st *ActorStats) float64 { return float64(float32(st.P[2])) }},
-	}, cueSummaries()...)},
+	}, append(cueSummaries(), sideSummaries()...)...)},
 	// The actor head turns an actor's mentions into how the whole text
 	// frames it: trained on document and passage labels, it is what an
 	// actor's label, score and probabilities in a report come from.
