@@ -841,7 +841,8 @@ func (s *scratch) genericAt(text string, i int) int {
 // government of the country the text is most about, among those the
 // catalogue has a government for. Where the text names no such country,
 // the mention is an actor under its own words ("government forces",
-// "regime"): the text still frames them.
+// "regime"): the text still frames them; with a catalogue that lists no
+// government at all (a caller's own list), it is dropped.
 func (f *Finder) resolveGeneric(dst []Mention, first int, text string, s *scratch) []Mention {
 	if !s.generic {
 		return dst
@@ -872,6 +873,11 @@ func (f *Finder) resolveGeneric(dst []Mention, first int, text string, s *scratc
 	for _, m := range dst[first:] {
 		if m.Actor == "" {
 			if best == "" {
+				if len(c.govOf) == 0 {
+					// a catalogue with no governments (a caller's own
+					// list) reports only its actors
+					continue
+				}
 				m.Actor, m.Kind = genericName(text[m.Start:m.End])
 			} else {
 				m.Actor, m.Kind, m.Parent = g.Name, g.Kind, g.Parent
