@@ -1,7 +1,6 @@
 package models
 
 import (
-	"bytes"
 	_ "embed"
 	"sync"
 )
@@ -21,10 +20,12 @@ var (
 // must not modify it.
 func Default() (*File, error) {
 	defaultOnce.Do(func() {
-		defaultFile, defaultErr = Read(bytes.NewReader(defaultModel))
+		// in place: the embedded bytes never change
+		defaultFile, defaultErr = ReadBytes(defaultModel)
 	})
 	return defaultFile, defaultErr
 }
 
-// DefaultBytes returns the embedded default model file as stored.
+// DefaultBytes returns the embedded default model file as stored. The
+// decoded Default points into it: callers must not modify it.
 func DefaultBytes() []byte { return defaultModel }

@@ -354,8 +354,13 @@ func FuzzRead(f *testing.F) {
 	f.Add(encodeFile(f, &File{}))
 	f.Add([]byte(magic))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// ReadBytes decodes in place what Read copies: both must agree
+		inPlace, errB := ReadBytes(bytes.Clone(data))
 		r := bytes.NewReader(data)
 		file, err := Read(r)
+		if (err == nil) != (errB == nil) || (inPlace == nil) != (file == nil) {
+			t.Fatalf("Read: %v; ReadBytes: %v", err, errB)
+		}
 		if err != nil {
 			if file != nil {
 				t.Fatal("a File and an error")

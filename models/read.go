@@ -46,28 +46,59 @@ func Read(r io.Reader) (*File, error) {
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return nil, fmt.Errorf("models: reading header: %w", err)
 	}
-	if m := min(n, len(magic)); string(hdr[:m]) != magic[:m] {
-		return nil, fmt.Errorf("models: %w: it starts with %q, not %q", ErrNotModel, hdr[:m], magic)
-	}
-	if n == 0 {
-		return nil, fmt.Errorf("models: %w: empty input", ErrTruncated)
-	}
-	if n < headerSize {
-		return nil, fmt.Errorf("models: %w: the header ends after %d of its %d bytes", ErrTruncated, n, headerSize)
-	}
-	version := binary.LittleEndian.Uint16(hdr[4:])
-	if version < 1 || version > FormatVersion {
-		return nil, fmt.Errorf("models: %w: the file is version %d; this package reads versions 1 to %d", ErrVersion, version, FormatVersion)
-	}
-	size := binary.LittleEndian.Uint64(hdr[6:])
-	sum := binary.LittleEndian.Uint32(hdr[14:])
-	if size > maxPayload {
-		return nil, fmt.Errorf("models: %w: payload length %d exceeds the %d-byte limit", ErrCorrupt, size, maxPayload)
+	version, size, sum, err := parseHeader(hdr[:n])
+	if err != nil {
+		return nil, err
 	}
 	p, err := readPayload(r, int(size))
 	if err != nil {
 		return nil, err
 	}
+	return decodeChecked(p, version, sum)
+}
+
+// ReadBytes decodes a model file held in memory, as Read does, without
+// copying its payload: the File may keep pointing into b (the word
+// vectors are read in place), so b must not change afterwards. Default
+// reads the embedded model this way.
+func ReadBytes(b []byte) (*File, error) {
+	version, size, sum, err := parseHeader(b[:min(len(b), headerSize)])
+	if err != nil {
+		return nil, err
+	}
+	if have := len(b) - headerSize; uint64(have) < size {
+		return nil, fmt.Errorf("models: %w: the payload ends after %d of its %d bytes (file offset %d)", ErrTruncated, have, size, len(b))
+	}
+	return decodeChecked(b[headerSize:headerSize+int(size):headerSize+int(size)], version, sum)
+}
+
+// parseHeader checks a file's first bytes (fewer than headerSize when the
+// file is shorter) and returns its format version, payload size and sum.
+func parseHeader(hdr []byte) (version uint16, size uint64, sum uint32, err error) {
+	n := len(hdr)
+	if m := min(n, len(magic)); string(hdr[:m]) != magic[:m] {
+		return 0, 0, 0, fmt.Errorf("models: %w: it starts with %q, not %q", ErrNotModel, hdr[:m], magic)
+	}
+	if n == 0 {
+		return 0, 0, 0, fmt.Errorf("models: %w: empty input", ErrTruncated)
+	}
+	if n < headerSize {
+		return 0, 0, 0, fmt.Errorf("models: %w: the header ends after %d of its %d bytes", ErrTruncated, n, headerSize)
+	}
+	version = binary.LittleEndian.Uint16(hdr[4:])
+	if version < 1 || version > FormatVersion {
+		return 0, 0, 0, fmt.Errorf("models: %w: the file is version %d; this package reads versions 1 to %d", ErrVersion, version, FormatVersion)
+	}
+	size = binary.LittleEndian.Uint64(hdr[6:])
+	sum = binary.LittleEndian.Uint32(hdr[14:])
+	if size > maxPayload {
+		return 0, 0, 0, fmt.Errorf("models: %w: payload length %d exceeds the %d-byte limit", ErrCorrupt, size, maxPayload)
+	}
+	return version, size, sum, nil
+}
+
+// decodeChecked checks the payload's sum, then decodes it.
+func decodeChecked(p []byte, version uint16, sum uint32) (*File, error) {
 	if got := crc32.Checksum(p, castagnoli); got != sum {
 		return nil, fmt.Errorf("models: %w: header says %08x, payload sums to %08x", ErrChecksum, sum, got)
 	}

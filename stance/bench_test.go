@@ -36,8 +36,25 @@ func BenchmarkScoreNoEvidence(b *testing.B) {
 }
 
 // BenchmarkLoadDefault decodes the embedded model, as the first call to
-// Score does.
+// Score does: in place (models.ReadBytes), then ready to score.
 func BenchmarkLoadDefault(b *testing.B) {
+	raw := models.DefaultBytes()
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := models.ReadBytes(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := stance.FromFile(f, stance.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad reads a model file from a reader, as Load does for a
+// caller's model: the payload is copied first.
+func BenchmarkLoad(b *testing.B) {
 	raw := models.DefaultBytes()
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
