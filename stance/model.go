@@ -180,6 +180,9 @@ func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	a, b := t.FromOriginal(from), t.FromOriginal(to)
 	m.eng.AddMention(t, &s.scores, features.Span{Start: a, End: b}, actors.Given)
 	ms := MentionScore{Mention: mentionOf(t, a, b, Given, s.scores.Probs(0), t.VoiceAt(a))}
+	// The caller's span as given: a span that ends inside a mended
+	// sequence ("&am" of "&amp;") maps back to the whole sequence.
+	ms.Start, ms.End, ms.Text = from, to, text[from:to]
 	if !m.opt.NoEvidence {
 		ms.Evidence = framing.MentionEvidence(&t.Doc, &s.scores, []int{0}, 5)
 	}
