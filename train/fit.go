@@ -380,41 +380,62 @@ func targetSpans(r *dataset.Mentions) []features.Span {
 	return spans
 }
 
-// polarityExamples featurises every target with a polarity label.
-func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further bool, prog *progress.Progress) *models.Examples {
-	bar := prog.Bar("polarity examples", len(recs))
-	x := &models.Examples{}
-	var fs []features.Feature
-	var idx []uint32
-	var val []float32
+// eachPolarityTarget calls fn with the span of every target of recs that
+// has a polarity label (its label, 0–2) and weight 1, analysed among its
+// record's other targets; with further, also with each of its further
+// mentions at weight 0.5. It stops at fn's first error. The linear head's
+// examples, the vector head's and eval's views all walk targets so.
+func eachPolarityTarget(pipe *framing.Pipeline, recs []dataset.Mentions, further bool, bar *progress.Bar,
+	fn func(t *framing.Analysis, sp features.Span, label int, w float32) error) error {
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)
 		t.AddOthers(targetSpans(r)...)
-		for _, tg := range r.Targets {
-			if !tg.HasPolarity {
-				continue
-			}
-			add := func(sp features.Span, w float32) {
-				fs = t.Features(sp, fs[:0])
-				idx, val = idx[:0], val[:0]
-				for _, f := range fs {
-					idx = append(idx, f.Index)
-					val = append(val, f.Value)
+		err := func() error {
+			for _, tg := range r.Targets {
+				if !tg.HasPolarity {
+					continue
 				}
-				x.Append(idx, val, tg.Polarity+1, w)
-			}
-			add(features.Span{Start: tg.Start, End: tg.End}, 1)
-			if further {
+				if err := fn(t, features.Span{Start: tg.Start, End: tg.End}, tg.Polarity+1, 1); err != nil {
+					return err
+				}
+				if !further {
+					continue
+				}
 				for _, fm := range tg.Further {
-					add(features.Span{Start: fm.Start, End: fm.End}, 0.5)
+					if err := fn(t, features.Span{Start: fm.Start, End: fm.End}, tg.Polarity+1, 0.5); err != nil {
+						return err
+					}
 				}
 			}
-		}
+			return nil
+		}()
 		pipe.Release(t)
+		if err != nil {
+			return err
+		}
 		bar.Add(1)
 	}
 	bar.Done()
+	return nil
+}
+
+// polarityExamples featurises every target with a polarity label.
+func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further bool, prog *progress.Progress) *models.Examples {
+	x := &models.Examples{}
+	var fs []features.Feature
+	var idx []uint32
+	var val []float32
+	eachPolarityTarget(pipe, recs, further, prog.Bar("polarity examples", len(recs)), func(t *framing.Analysis, sp features.Span, label int, w float32) error {
+		fs = t.Features(sp, fs[:0])
+		idx, val = idx[:0], val[:0]
+		for _, f := range fs {
+			idx = append(idx, f.Index)
+			val = append(val, f.Value)
+		}
+		x.Append(idx, val, label, w)
+		return nil
+	})
 	return x
 }
 

@@ -123,41 +123,22 @@ func lowerCaseWords(recs ...[]dataset.Mentions) map[string]bool {
 // polarity target (and, with further, its further mentions at half
 // weight), as polarityExamples does for the linear head.
 func vectorExamples(pipe *framing.Pipeline, table *wordvec.Table, recs []dataset.Mentions, further bool, prog *progress.Progress) *models.Examples {
-	bar := prog.Bar("vector examples", len(recs))
 	x := &models.Examples{}
 	var vec []float32
 	var idx []uint32
 	var val []float32
-	for i := range recs {
-		r := &recs[i]
-		t := pipe.Analyze(r.Text)
-		t.AddOthers(targetSpans(r)...)
-		for _, tg := range r.Targets {
-			if !tg.HasPolarity {
-				continue
-			}
-			add := func(sp features.Span, w float32) {
-				vec = t.Vector(table, sp, vec[:0])
-				idx, val = idx[:0], val[:0]
-				for j, v := range vec {
-					if v != 0 {
-						idx = append(idx, uint32(j))
-						val = append(val, v)
-					}
-				}
-				x.Append(idx, val, tg.Polarity+1, w)
-			}
-			add(features.Span{Start: tg.Start, End: tg.End}, 1)
-			if further {
-				for _, fm := range tg.Further {
-					add(features.Span{Start: fm.Start, End: fm.End}, 0.5)
-				}
+	eachPolarityTarget(pipe, recs, further, prog.Bar("vector examples", len(recs)), func(t *framing.Analysis, sp features.Span, label int, w float32) error {
+		vec = t.Vector(table, sp, vec[:0])
+		idx, val = idx[:0], val[:0]
+		for j, v := range vec {
+			if v != 0 {
+				idx = append(idx, uint32(j))
+				val = append(val, v)
 			}
 		}
-		pipe.Release(t)
-		bar.Add(1)
-	}
-	bar.Done()
+		x.Append(idx, val, label, w)
+		return nil
+	})
 	return x
 }
 

@@ -25,22 +25,16 @@ func scoreViews(eng *framing.Engine, recs []dataset.Mentions) ([]viewScore, erro
 		return nil, err
 	}
 	var out []viewScore
-	for i := range recs {
-		r := &recs[i]
-		t := pipe.Analyze(r.Text)
-		t.AddOthers(targetSpans(r)...)
-		for _, tg := range r.Targets {
-			if !tg.HasPolarity {
-				continue
-			}
-			lin, vec, ok := eng.Views(t, features.Span{Start: tg.Start, End: tg.End})
-			if !ok {
-				pipe.Release(t)
-				return nil, fmt.Errorf("the model has no %s head", framing.VectorHead)
-			}
-			out = append(out, viewScore{gold: tg.Polarity + 1, linear: lin, vec: vec})
+	err = eachPolarityTarget(pipe, recs, false, nil, func(t *framing.Analysis, sp features.Span, label int, _ float32) error {
+		lin, vec, ok := eng.Views(t, sp)
+		if !ok {
+			return fmt.Errorf("the model has no %s head", framing.VectorHead)
 		}
-		pipe.Release(t)
+		out = append(out, viewScore{gold: label, linear: lin, vec: vec})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -126,7 +126,7 @@ var quantityWords = map[string]bool{"dozens": true, "scores": true, "hundreds": 
 // ("people familiar with the matter") is not one.
 func countedPeople(dst []Mention, first int, text string, s *scratch) []Mention {
 	toks := s.toks
-	var found []Mention
+	found := s.found[:0] // discover's buffer, free again: mergeFound copies
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if !s.lowerIs(text, i, kPeople) || !adjacent(text, toks[i-1], t) {
@@ -145,6 +145,7 @@ func countedPeople(dst []Mention, first int, text string, s *scratch) []Mention 
 			found = append(found, Mention{Actor: "people", Kind: Group, Start: t.start, End: t.end, Via: Listed})
 		}
 	}
+	s.found = found
 	if len(found) == 0 {
 		return dst
 	}
