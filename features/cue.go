@@ -153,3 +153,101 @@ func newCueTable(seed uint64) *cueTable {
 	}
 	return t
 }
+
+// cueWindow is how far, in units, a cue word may stand from the mention.
+const cueWindow = 8
+
+// cueFeatures relates the mention to cue words near it in its clause: a cue
+// to the right is something the mention does (unless a form of "be" just
+// before it makes it passive), a cue to the left is done to it (unless "by"
+// introduces the mention as the agent). Four patterns are read apart:
+// "⟨T⟩'s victims" makes the mention the one who harms, and so does
+// "protected from ⟨T⟩"; a cue after "if",
+// "could", "would"... is a possibility, marked as not asserted (Neg), not
+// an act; and an -ed cue after a determiner ("the shelled district")
+// describes the next noun, not an act of a mention further off.
+func (e *Extractor) cueFeatures(d *Doc, dst []Feature, tu int) []Feature {
+	u := e.units
+	cl := u[tu].clause
+	poss := tu+1 < len(u) && u[tu+1].hash == e.cues.poss
+	for j := max(0, tu-cueWindow); j < len(u) && j <= tu+cueWindow; j++ {
+		if j == tu || u[j].tok < 0 || u[j].clause != cl {
+			continue
+		}
+		c := e.cues.class.at(u[j].hash)
+		if c == 0 {
+			continue
+		}
+		if j != tu-1 && j > 0 && e.cues.det.at(u[j-1].hash) && j+1 < len(u) && u[j+1].tok >= 0 && pastParticiple(d, u[j].tok) {
+			continue // "the shelled district": an adjective of another noun
+		}
+		rel := RelAgent
+		if j < tu {
+			switch {
+			case c == CueProtection && tu > 0 && u[tu-1].hash == e.cues.from:
+				// "liberating Aleppo from terrorists": what one is
+				// protected from is the threat
+				c = CueAggression
+			case tu == 0 || u[tu-1].hash != e.cues.by:
+				rel = RelPatient
+			}
+		} else if poss && j <= tu+3 && c == CueSuffering {
+			c = CueAggression // "the junta's victims": the junta did the harm
+		} else if (e.cues.be.at(u[j-1].hash) || j-2 > tu && e.cues.be.at(u[j-2].hash)) && !progressive(d, u[j].tok) || e.undergoes(tu, j) {
+			// "were crushed", "have been brutally shelled"; but not
+			// "is determined to crush", where the be-form is further back,
+			// nor "is liberating", which is active
+			rel = RelPatient
+		}
+		neg := u[j].neg || e.irrealis(min(tu, j), j)
+		// the fact goes into the hash as class*4+relation, as it always has
+		dst = e.emit(dst, TCue, neg, int8(uint8(c)*4+uint8(rel)), 0, 0, 0, u[j].tok, TokNone, TokNone)
+		dst[len(dst)-1].Aux = 0
+		dst[len(dst)-1].Cue = CueFact{Class: c, Rel: rel}
+	}
+	return dst
+}
+
+// irrealis reports whether a word of the clause before unit j (from up to
+// three units before from) makes the cue at j a possibility.
+func (e *Extractor) irrealis(from, j int) bool {
+	u := e.units
+	for k := max(0, from-3); k < j; k++ {
+		if u[k].clause == u[j].clause && e.cues.irrealis.at(u[k].hash) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastParticiple reports whether token tok is an -ed form.
+func pastParticiple(d *Doc, tok int32) bool {
+	if tok < 0 || int(tok) >= len(d.Tokens) {
+		return false
+	}
+	t := d.Tokens[tok]
+	w := d.Text[t.Start:t.End]
+	return len(w) > 4 && (w[len(w)-2:] == "ed" || w[len(w)-2:] == "ED")
+}
+
+// progressive reports whether token tok is an -ing form; stems cannot
+// tell "liberating" from "liberated", so this reads the text.
+func progressive(d *Doc, tok int32) bool {
+	if tok < 0 || int(tok) >= len(d.Tokens) {
+		return false
+	}
+	t := d.Tokens[tok]
+	w := d.Text[t.Start:t.End]
+	return len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-3:] == "ING")
+}
+
+// undergoes reports whether a word between units tu and j says that the
+// mention at tu suffers what j names.
+func (e *Extractor) undergoes(tu, j int) bool {
+	for k := tu + 1; k < j; k++ {
+		if e.cues.undergo.at(e.units[k].hash) {
+			return true
+		}
+	}
+	return false
+}
