@@ -62,18 +62,24 @@ var cueWords = map[CueClass][]string{
 		"airstrikes", "massacre", "massacred", "shoot", "shot", "execute", "executed", "torture", "tortured", "assault", "assaulted",
 		"offensive", "onslaught", "slaughter", "slaughtered", "target", "targeted", "raid", "raided", "seize", "seized", "oppress",
 		"oppressed", "repress", "crackdown", "threaten", "threatened", "threat", "aggression", "aggressive", "violence", "violent",
-		"brutal", "brutality", "terror", "terrorist", "terrorists", "murder", "murdered", "abuse", "abused", "persecute"},
+		"brutal", "brutality", "terror", "terrorist", "terrorists", "murder", "murdered", "abuse", "abused", "persecute",
+		"loot", "looted", "burn", "burned", "burnt", "torch", "torched", "rape", "raped", "abduct", "abducted", "kidnap",
+		"kidnapped", "capture", "captured", "behead", "beheaded", "ambush", "ambushed", "maim", "maimed", "expel", "expelled",
+		"deport", "deported", "blockade", "blockaded", "annex", "annexed", "annexation", "bombard", "bombarded"},
 	CueProtection: {"liberate", "liberated", "liberating", "liberation", "protect", "protected", "protection", "rescue",
 		"rescued", "defend", "defended", "defence", "defense", "save", "saved", "free", "freed", "shelter", "sheltered",
 		"relief", "guard", "guarded",
-		"restore", "restored", "rebuild", "evacuate", "evacuated", "feed", "fed"},
+		"restore", "restored", "rebuild", "evacuate", "evacuated", "evacuation", "feed", "fed", "help", "helped", "aid",
+		"assist", "assisted", "treat", "treated", "donate", "donated", "hide", "hid", "escort", "escorted", "airdrop",
+		"airdropped", "intercept", "intercepted", "repel", "repelled", "repulse", "repulsed", "demine", "demining"},
 	CuePeace: {"negotiate", "negotiated", "negotiation", "negotiations", "ceasefire", "truce", "peace", "peaceful", "talks",
 		"mediate", "mediated", "mediation", "reconcile", "reconciliation", "agreement", "agreed", "diplomacy", "diplomatic",
 		"broker", "brokered", "settlement", "dialogue", "compromise", "de-escalation"},
 	CueSuffering: {"displaced", "starve", "starved", "starving", "flee", "fled", "fleeing", "suffer", "suffered", "suffering",
 		"wounded", "injured", "die", "died", "dying", "dead", "casualties", "trapped", "victim", "victims", "homeless", "refugee",
 		"refugees", "hunger", "famine", "plight", "stranded", "orphaned", "grieving", "mourn", "mourned", "innocent", "vulnerable",
-		"helpless", "endangered", "exploited", "forgotten", "subjected"},
+		"helpless", "endangered", "exploited", "forgotten", "subjected", "hungry", "malnourished", "exhausted", "hostage",
+		"hostages", "captive", "captives", "defenceless", "defenseless", "bereaved"},
 	CueCondemn: {"condemn", "condemned", "criticise", "criticised", "criticize", "criticized", "denounce", "denounced",
 		"atrocity", "atrocities", "crime", "crimes", "blame", "blamed", "accuse", "accused", "outrage", "outrageous", "illegal",
 		"war-crimes", "ruthless", "cruel", "dictator", "tyrant", "regime", "thug", "thugs", "extremist", "extremists", "radical"},
@@ -111,6 +117,13 @@ var irrealisWords = []string{"if", "unless", "could", "would", "may", "should", 
 // ("the shelled district"), not an act of a mention further off.
 var determiners = []string{"the", "a", "an", "this", "that", "these", "those"}
 
+// prepositions before an -ed cue right of the mention make it an
+// adjective of the next noun too: "aid to people in besieged Douma".
+var prepositions = []string{"in", "into", "inside", "from", "of", "at", "to", "near", "across", "around", "toward", "towards", "for", "with", "on", "through"}
+
+// joinWords join two actors that act together: "Russia and Iran bombed".
+var joinWords = []string{"and", "or", ",", "&"}
+
 // cueTable maps term hashes to cue classes for one hash seed.
 type cueTable struct {
 	class          *hashTable[CueClass]
@@ -119,6 +132,8 @@ type cueTable struct {
 	common         *hashTable[bool]
 	irrealis       *hashTable[bool]
 	det            *hashTable[bool]
+	prep           *hashTable[bool] // prepositions: "in besieged Douma"
+	join           *hashTable[bool] // "and", "or", a comma: actors acting together
 	by, poss, from uint64
 }
 
@@ -151,6 +166,14 @@ func newCueTable(seed uint64) *cueTable {
 	for _, w := range determiners {
 		t.det.set(lx.Hash(w), true)
 	}
+	t.prep = newHashTable[bool](len(prepositions))
+	for _, w := range prepositions {
+		t.prep.set(lx.Hash(w), true)
+	}
+	t.join = newHashTable[bool](len(joinWords))
+	for _, w := range joinWords {
+		t.join.set(lx.Hash(w), true)
+	}
 	return t
 }
 
@@ -160,15 +183,22 @@ const cueWindow = 8
 // cueFeatures relates the mention to cue words near it in its clause: a cue
 // to the right is something the mention does (unless a form of "be" just
 // before it makes it passive), a cue to the left is done to it (unless "by"
-// introduces the mention as the agent). Four patterns are read apart:
+// introduces the mention as the agent). These patterns are read apart:
 // "⟨T⟩'s victims" makes the mention the one who harms, and so does
 // "protected from ⟨T⟩"; a cue after "if",
 // "could", "would"... is a possibility, marked as not asserted (Neg), not
-// an act; and an -ed cue after a determiner ("the shelled district")
-// describes the next noun, not an act of a mention further off.
-func (e *Extractor) cueFeatures(d *Doc, dst []Feature, tu int) []Feature {
+// an act; an -ed cue after a determiner or a preposition ("the shelled
+// district", "aid to people in besieged Douma") describes the next noun,
+// not an act of a mention further off; a cue right after another actor
+// ("⟨T⟩ said ⟨O⟩ had protected her") is that actor's act, unless the two
+// are joined ("⟨T⟩ and ⟨O⟩ attacked"). The mention's own words count too:
+// "corrupt officials", "rescue workers" and "burn victims" say what the
+// author calls them (ownCues).
+func (e *Extractor) cueFeatures(m *mention, dst []Feature) []Feature {
+	d, tu := m.d, m.tu
 	u := e.units
 	cl := u[tu].clause
+	dst = e.ownCues(m, dst)
 	poss := tu+1 < len(u) && u[tu+1].hash == e.cues.poss
 	for j := max(0, tu-cueWindow); j < len(u) && j <= tu+cueWindow; j++ {
 		if j == tu || u[j].tok < 0 || u[j].clause != cl {
@@ -178,8 +208,12 @@ func (e *Extractor) cueFeatures(d *Doc, dst []Feature, tu int) []Feature {
 		if c == 0 {
 			continue
 		}
-		if j != tu-1 && j > 0 && e.cues.det.at(u[j-1].hash) && j+1 < len(u) && u[j+1].tok >= 0 && pastParticiple(d, u[j].tok) {
-			continue // "the shelled district": an adjective of another noun
+		if j != tu-1 && j > 0 && (e.cues.det.at(u[j-1].hash) || j > tu+1 && e.cues.prep.at(u[j-1].hash)) &&
+			j+1 < len(u) && (u[j+1].tok >= 0 || u[j+1].tok == TokOther) && pastParticiple(d, u[j].tok) {
+			continue // "the shelled district", "in besieged Douma": an adjective of another noun
+		}
+		if j > tu && e.othersAct(tu, j) {
+			continue // "⟨T⟩ said ⟨O⟩ had protected her": the other's act
 		}
 		rel := RelAgent
 		if j < tu {
@@ -250,4 +284,69 @@ func (e *Extractor) undergoes(tu, j int) bool {
 		}
 	}
 	return false
+}
+
+// othersAct reports whether another actor stands at most two words before
+// the cue at unit j, right of the mention at tu, as its subject ("⟨T⟩ said
+// ⟨O⟩ had protected her", "⟨T⟩ kept working as ⟨O⟩ shells hit"): then the
+// act is the other's. An actor joined to the other ("⟨T⟩ and ⟨O⟩
+// attacked") shares the act, and one after "by" is another act's agent.
+func (e *Extractor) othersAct(tu, j int) bool {
+	u := e.units
+	for k := j - 1; k > tu && k >= j-3; k-- {
+		if u[k].tok != TokOther {
+			continue
+		}
+		p := u[k-1].hash
+		return k-1 > tu && !e.cues.join.at(p) && p != e.cues.by
+	}
+	return false
+}
+
+// ownCues emits the cue words among the mention's own words: what the
+// author calls an actor frames it ("the brutal regime", "corrupt
+// officials", "rescue workers", "burn victims", "brave medics"). Acts and
+// misdeeds make it their agent, suffering, praise and condemnation their
+// patient, as the cue-linked roles read them. The words are the text's,
+// never a name: a capitalised word enters only where a sentence opens with
+// it before a lower-case word ("Corrupt officials", "Rescue workers"), not
+// inside a name ("Free Syrian Army", "the International Rescue
+// Committee").
+func (e *Extractor) ownCues(m *mention, dst []Feature) []Feature {
+	d := m.d
+	for i := m.ti; i < len(d.Tokens) && int(d.Tokens[i].Start) < m.target.End; i++ {
+		t := &d.Tokens[i]
+		if t.Flags&FlagWord == 0 || t.Flags&FlagCapital != 0 && !opensCommon(d, i) {
+			continue
+		}
+		c := e.cues.class.at(t.Hash)
+		if c == 0 {
+			continue
+		}
+		rel := RelAgent
+		switch c {
+		case CueSuffering, CueCondemn, CuePraise:
+			rel = RelPatient
+		}
+		dst = e.emit(dst, TCue, false, int8(ownCueAux+uint8(c)*4+uint8(rel)), 0, 0, 0, int32(i), TokNone, TokNone)
+		dst[len(dst)-1].Aux = 0
+		dst[len(dst)-1].Cue = CueFact{Class: c, Rel: rel}
+	}
+	return dst
+}
+
+// ownCueAux sets a mention's own cue words apart from cues around it in
+// the feature hash: the model weighs "the brutal regime" and "the regime
+// was brutal" each on its own.
+const ownCueAux = 64
+
+// opensCommon reports whether the capitalised token i opens its sentence
+// and the next word is lower case: a common word capitalised by its place
+// ("Corrupt officials"), not part of a name ("Free Syrian Army").
+func opensCommon(d *Doc, i int) bool {
+	if inName(d, i) || i+1 >= len(d.Tokens) {
+		return false
+	}
+	n := d.Tokens[i+1].Flags
+	return n&FlagWord != 0 && n&FlagCapital == 0
 }

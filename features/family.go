@@ -54,7 +54,7 @@ var families = [...]family{
 	{name: "cues", doc: "the mention as agent or patient of a cue word",
 		on:   func(c *Config) bool { return c.Cues },
 		set:  func(c *Config, on bool) { c.Cues = on },
-		emit: func(e *Extractor, m *mention, dst []Feature) []Feature { return e.cueFeatures(m.d, dst, m.tu) }},
+		emit: (*Extractor).cueFeatures},
 	{name: "lexicon", doc: "prior word polarity (VADER) by side and distance",
 		on:   func(c *Config) bool { return c.Lexicon },
 		set:  func(c *Config, on bool) { c.Lexicon = on },

@@ -142,6 +142,40 @@ func TestExtractPlaceholdersAndCues(t *testing.T) {
 			[]string{"⟨T⟩ agent of aggression (shelled)"}, nil},
 		{"Residents of the shelled district fled.", "district", nil,
 			[]string{"⟨T⟩ patient of aggression (shelled)"}, nil},
+		// nor is an adjective after a preposition
+		{"Volunteers delivered flour to people in besieged Douma.", "people", []string{"Volunteers", "Douma"},
+			nil, []string{"⟨T⟩ agent of aggression (besieged)"}},
+		{"Volunteers delivered flour to people in besieged Douma.", "Douma", []string{"Volunteers", "people"},
+			[]string{"⟨T⟩ patient of aggression (besieged)"}, nil},
+		{"The people besieged the palace.", "people", nil,
+			[]string{"⟨T⟩ agent of aggression (besieged)"}, nil},
+		// another actor's act
+		{"A hostage said a Palestinian family had protected her.", "hostage", []string{"a Palestinian family"},
+			nil, []string{"⟨T⟩ agent of protection (protected)"}},
+		{"A hostage said a Palestinian family had protected her.", "a Palestinian family", []string{"hostage"},
+			[]string{"⟨T⟩ agent of protection (protected)"}, nil},
+		{"Doctors kept operating as RSF shells hit the hospital.", "Doctors", []string{"RSF"},
+			nil, []string{"⟨T⟩ agent of aggression (shells)"}},
+		// actors joined act together
+		{"Hezbollah and Iraqi militias shelled the town.", "Hezbollah", []string{"Iraqi militias"},
+			[]string{"⟨T⟩ agent of aggression (shelled)"}, nil},
+		{"The town was shelled by the army and militias attacked it.", "town", []string{"army", "militias"},
+			[]string{"⟨T⟩ patient of aggression (shelled)"}, nil},
+		// the mention's own words
+		{"Corrupt officials sold the wheat.", "Corrupt officials", nil,
+			[]string{"⟨T⟩ agent of deceit (corrupt)"}, nil},
+		{"Rescue workers pulled survivors from the rubble.", "Rescue workers", nil,
+			[]string{"⟨T⟩ agent of protection (rescue)"}, nil},
+		{"Doctors treated hundreds of burn victims.", "hundreds of burn victims", []string{"Doctors"},
+			[]string{"⟨T⟩ patient of suffering (victims)", "⟨T⟩ patient of protection (treated)"}, nil},
+		{"Doctors treated hundreds of burn victims.", "Doctors", []string{"hundreds of burn victims"},
+			[]string{"⟨T⟩ agent of protection (treated)"}, nil},
+		{"Russia welcomed the talks.", "Russia", nil,
+			nil, []string{"⟨T⟩ patient of praise (Russia)"}},
+		{"Free Syrian Army units held the town.", "Free Syrian Army units", nil,
+			nil, []string{"⟨T⟩ agent of protection (free)"}},
+		{"Staff of the International Rescue Committee left.", "the International Rescue Committee", nil,
+			nil, []string{"⟨T⟩ agent of protection (rescue)"}},
 	}
 	for _, tt := range tests {
 		got := names(cfg, tt.text, tt.target, tt.others...)
