@@ -261,6 +261,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	actorsIn := fs.String("actors", "", "format A file: cross-validate the actor head on its documents (polarity head from -pol, role head from -roles)")
 	var actorMentions listFlag
 	fs.Var(&actorMentions, "actor-mentions", "with -actors: format M files whose targets are extra actor-head examples in every fold")
+	agencyDocs := fs.String("agency-actors", "", "with -in: format A file to train each fold's actor head on, then print held-out article-level labels by agency weight")
 	k := fs.Int("k", 5, "folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
@@ -303,6 +304,13 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var views []viewScore // with -vectors: each view of each held-out target
+	var agencyIn []dataset.Actor
+	var frames []actorFrame // with -agency-actors: each held-out target framed whole
+	if *agencyDocs != "" {
+		if agencyIn, err = readActorFiles([]string{*agencyDocs}, *skipBad, log); err != nil {
+			return err
+		}
+	}
 	folds := evaluate.Folds(strataOf(recs), nil, *k, o.Features.Seed)
 	total := newResult()
 	// A file without polarity labels (roles only) needs its polarity head
@@ -346,6 +354,23 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if len(agencyIn) > 0 {
+			xs, err := actorExamples(eng, agencyIn, nil)
+			if err != nil {
+				return err
+			}
+			if err := fitActorHead(file, xs, fo); err != nil {
+				return fmt.Errorf("cv fold %d: actor head: %w", f+1, err)
+			}
+			if eng, err = framing.NewEngine(file); err != nil {
+				return err
+			}
+			fr, err := wholeFrames(eng, test, nil)
+			if err != nil {
+				return err
+			}
+			frames = append(frames, fr...)
+		}
 		if o.Vec.table != nil && shared == nil {
 			vs, err := scoreViews(eng, test)
 			if err != nil {
@@ -371,6 +396,9 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(views) > 0 && !*asJSON {
 		printViews(stdout, fmt.Sprintf("%d-fold cv", *k), views)
+	}
+	if len(frames) > 0 && !*asJSON {
+		printAgency(stdout, fmt.Sprintf("%d-fold cv", *k), frames)
 	}
 	return nil
 }

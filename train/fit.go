@@ -149,6 +149,9 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		if err := fitActorHead(f, xs, o); err != nil {
 			return fmt.Errorf("fit actor head: %w", err)
 		}
+		if err := fitAgency(f); err != nil {
+			return fmt.Errorf("fit agency weight: %w", err)
+		}
 	}
 	if err := writeModel(*out, f); err != nil {
 		return err

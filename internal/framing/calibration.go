@@ -28,6 +28,13 @@ type Calibration struct {
 	// cross-validation (train cv -vectors). It counts only in a model
 	// with a vector head.
 	VectorWeight float64 `json:"vector_weight,omitempty"`
+	// AgencyWeight is how much what an actor does moves its article-level
+	// probabilities (see Agency): the document labels the actor head
+	// learns from (PerSenT, US politics) rarely show anyone bomb, besiege
+	// or rescue, so the head alone does not know what harm done means for
+	// an actor. train fit chooses it on the labelled targets of its -roles
+	// files (our conflict texts); zero leaves the actor head alone.
+	AgencyWeight float64 `json:"agency_weight,omitempty"`
 }
 
 // DefaultCalibration leaves labels as the probabilities say.
@@ -39,6 +46,9 @@ func DefaultCalibration() Calibration {
 func (c Calibration) Validate() error {
 	if c.Version != CalibrationVersion {
 		return fmt.Errorf("framing: calibration version %d, this build reads version %d", c.Version, CalibrationVersion)
+	}
+	if !(c.AgencyWeight >= 0) || math.IsInf(c.AgencyWeight, 0) {
+		return fmt.Errorf("framing: calibration agency weight %v is not a non-negative number", c.AgencyWeight)
 	}
 	if !(c.VectorWeight >= 0 && c.VectorWeight <= 1) {
 		return fmt.Errorf("framing: calibration vector weight %v is outside [0, 1]", c.VectorWeight)

@@ -39,7 +39,7 @@ func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, whole bool) Frame
 	P := st.P
 	if whole {
 		if e.actor != nil {
-			P = summaryProbs(e.actor, st)
+			P = Agency(summaryProbs(e.actor, st), &st.Cues, e.calib.AgencyWeight)
 		} else {
 			P = rescale(P, e.calib.LabelWeights)
 		}
@@ -134,11 +134,7 @@ func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 	} else {
 		rp = [3]float64{st.P[2], st.P[0], 0}
 	}
-	cues := &st.Cues
-	agg := cues[features.CueAggression]
-	prot := cues[features.CueProtection].Agent + cues[features.CuePeace].Agent + cues[features.CuePraise].Patient
-	suffer := cues[features.CueSuffering].Agent + cues[features.CueSuffering].Patient + agg.Patient
-	bad := 2*agg.Agent + cues[features.CueDeceit].Agent + cues[features.CueCondemn].Patient
+	prot, bad, suffer := st.Cues.agency()
 	if total := prot + suffer + bad; total > 0 {
 		// The head's opinion weighs as much as headWeight cue words.
 		// Grouped cv prefers the head alone on our conflict training
@@ -155,6 +151,35 @@ func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
 		return NeutralRole, 1 - rp[r]
 	}
 	return Role(r), rp[r]
+}
+
+// agency sums an actor's cue counts into what it does for others (protects,
+// makes peace, is praised), what it does against them (harm counts
+// double, deceit, being condemned) and what it suffers.
+func (c *CueTally) agency() (prot, bad, suffer float64) {
+	agg := c[features.CueAggression]
+	prot = c[features.CueProtection].Agent + c[features.CuePeace].Agent + c[features.CuePraise].Patient
+	suffer = c[features.CueSuffering].Agent + c[features.CueSuffering].Patient + agg.Patient
+	bad = 2*agg.Agent + c[features.CueDeceit].Agent + c[features.CueCondemn].Patient
+	return prot, bad, suffer
+}
+
+// Agency moves an actor's article-level probabilities P by what the cue
+// words say it does: log P(negative) gains w·log(1+harm done) and log
+// P(positive) w·log(1+help given), then P is normalised again. With w = 0,
+// or no such cue, P is returned as it is.
+func Agency(P [3]float64, c *CueTally, w float64) [3]float64 {
+	prot, bad, _ := c.agency()
+	if w == 0 || prot+bad == 0 {
+		return P
+	}
+	var l [3]float64
+	for k := range l {
+		l[k] = math.Log(max(P[k], 1e-300))
+	}
+	l[0] += w * math.Log1p(bad)
+	l[2] += w * math.Log1p(prot)
+	return softmax3(l)
 }
 
 // placeRole: a place is cast in a role only by what acts on it or by it

@@ -135,6 +135,8 @@ func TestCalibration(t *testing.T) {
 		{`{"version":2,"label_weights":[1,1,1]}`, false},
 		{`{"version":1,"label_weights":[0,1,1]}`, false},
 		{`{"version":1`, false},
+		{`{"version":1,"label_weights":[1,1,1],"agency_weight":1.5}`, true},
+		{`{"version":1,"label_weights":[1,1,1],"agency_weight":-1}`, false},
 	} {
 		c, err := ParseCalibration([]byte(tt.data))
 		if (err == nil) != tt.ok {
@@ -149,6 +151,37 @@ func TestCalibration(t *testing.T) {
 	}
 	if _, err := legacyCalibration(map[string]string{legacyMeta: "1,2"}); err == nil {
 		t.Error("two legacy weights accepted")
+	}
+}
+
+// What an actor does moves its article-level probabilities: harm done
+// toward negative, help given toward positive, nothing without cues or
+// without a weight.
+func TestAgency(t *testing.T) {
+	var harm, help, suffer CueTally
+	harm[features.CueAggression].Agent = 2
+	help[features.CueProtection].Agent = 1
+	suffer[features.CueSuffering].Patient = 3
+	P := [3]float64{0.35, 0.45, 0.2}
+	for _, tt := range []struct {
+		name string
+		cues CueTally
+		w    float64
+		want Label
+	}{
+		{"no cue", CueTally{}, 1, Neutral},
+		{"harm, weight 0", harm, 0, Neutral},
+		{"harm done", harm, 1, Negative},
+		{"help given", help, 2, Positive},
+		{"suffering is neither", suffer, 2, Neutral},
+	} {
+		got := Agency(P, &tt.cues, tt.w)
+		if l := MostProbable(got[:]); l != tt.want {
+			t.Errorf("%s: Agency(%v) = %v (%s), want %s", tt.name, P, got, l, tt.want)
+		}
+		if s := got[0] + got[1] + got[2]; math.Abs(s-1) > 1e-12 {
+			t.Errorf("%s: probabilities sum to %v", tt.name, s)
+		}
 	}
 }
 
