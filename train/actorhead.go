@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/actorframe/actorframe/features"
 	"github.com/actorframe/actorframe/features/actors"
@@ -22,10 +23,19 @@ const actorL2 = 1e-2
 
 // actorExample is one actor of one document as the actor head reads it.
 type actorExample struct {
-	idx   []uint32
-	val   []float32
-	label int // polarity + 1
-	found bool
+	idx    []uint32
+	val    []float32
+	label  int // polarity + 1
+	found  bool
+	weight float64 // of the example in training; 0 is 1
+}
+
+// w is the example's training weight.
+func (e *actorExample) w() float64 {
+	if e.weight == 0 {
+		return 1
+	}
+	return e.weight
 }
 
 // actorExamples scores the labelled actor of every document with the
@@ -112,6 +122,100 @@ func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions, prog *pr
 	return out, nil
 }
 
+// defaultPassageWeight is the weight of a paragraph example against a
+// document's in the actor head's training.
+const defaultPassageWeight = 0.25
+
+// passageExample is an actor example of one labelled paragraph, with the
+// document it comes from, so that cross-validation keeps a document's
+// paragraphs out of the folds that test it.
+type passageExample struct {
+	doc string // the document's id as format A files write it
+	actorExample
+}
+
+// passageExamples makes actor examples of PerSenT's labelled paragraphs:
+// the mentions of the document's actor in one paragraph, read as the
+// actor head reads a document's, labelled with the paragraph's label.
+// They teach the head what a passage says of an actor from eight times
+// as many labels as the documents give; each weighs w.
+func passageExamples(eng *framing.Engine, docs []dataset.Passages, w float64, prog *progress.Progress) ([]passageExample, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	cfg := eng.Config()
+	pipe, err := newPipeline(cfg, true)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := actors.Default()
+	if err != nil {
+		return nil, err
+	}
+	spec, _ := framing.Spec(framing.ActorHead)
+	var out []passageExample
+	var s framing.Scores
+	bar := prog.Bar("passage examples", len(docs))
+	for _, d := range docs {
+		finder, err := framing.FinderFor(pipe.Finder(), cat, d.Actor)
+		if err != nil {
+			return nil, fmt.Errorf("record %d: %w", d.Line, err)
+		}
+		t := pipe.AnalyzeWith(d.Text, finder)
+		// Mending changes bytes, never line breaks: the paragraphs are
+		// found again in the mended text, in the same order.
+		paras := paragraphSpans(t.Doc.Text)
+		if len(paras) == len(d.Paragraphs) {
+			s.Reset()
+			var at []int // each scored mention's start
+			for _, m := range t.Mentions {
+				if m.Actor == d.Actor {
+					at = append(at, m.Start)
+					eng.AddMention(t, &s, features.Span{Start: m.Start, End: m.End}, m.Via)
+				}
+			}
+			for i, p := range d.Paragraphs {
+				if !p.Labelled {
+					continue
+				}
+				var idx []int
+				for j, start := range at {
+					if start >= paras[i][0] && start < paras[i][1] {
+						idx = append(idx, j)
+					}
+				}
+				if len(idx) == 0 {
+					continue
+				}
+				st := eng.Stats(&s, idx)
+				ex := passageExample{doc: "persent-" + d.ID, actorExample: actorExample{label: p.Polarity + 1, found: true, weight: w}}
+				ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
+				out = append(out, ex)
+			}
+		}
+		pipe.Release(t)
+		bar.Add(1)
+	}
+	bar.Done()
+	return out, nil
+}
+
+// paragraphSpans are the non-empty lines of text as byte spans, as
+// dataset.Passages cuts its paragraphs.
+func paragraphSpans(text string) [][2]int {
+	var out [][2]int
+	pos := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		s, e := pos, pos+len(line)
+		pos = e
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		out = append(out, [2]int{s, s + len(strings.TrimRight(line, "\r\n"))})
+	}
+	return out
+}
+
 // fitActorHead trains the actor head on examples and adds it to f.
 func fitActorHead(f *models.File, xs []actorExample, o fitOptions) error {
 	cfg, err := features.ParseConfig(f.Config)
@@ -136,19 +240,19 @@ func fitActorHead(f *models.File, xs []actorExample, o fitOptions) error {
 func trainActorHead(xs []actorExample, cfg features.Config, o fitOptions) (*models.Linear, error) {
 	var n [3]float64
 	total := 0.0
-	for _, e := range xs {
-		if e.found {
-			n[e.label]++
-			total++
+	for i := range xs {
+		if e := &xs[i]; e.found {
+			n[e.label] += e.w()
+			total += e.w()
 		}
 	}
 	if total == 0 {
 		return nil, errors.New("no document mentions its actor")
 	}
 	x := &models.Examples{}
-	for _, e := range xs {
-		if e.found {
-			x.Append(e.idx, e.val, e.label, float32(total/(3*n[e.label])))
+	for i := range xs {
+		if e := &xs[i]; e.found {
+			x.Append(e.idx, e.val, e.label, float32(e.w()*total/(3*n[e.label])))
 		}
 	}
 	spec, _ := framing.Spec(framing.ActorHead)
@@ -169,7 +273,7 @@ func countFound(xs []actorExample) int {
 // role heads of f are fixed (trained without these documents), and the
 // head is fitted on k−1 folds and scored on the k-th, each document its
 // own group. A document whose actor is not found counts as neutral.
-func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k int, seed uint64, o fitOptions, prog *progress.Progress) (*evaluate.Confusion, error) {
+func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, passages []dataset.Passages, passageWeight float64, k int, seed uint64, o fitOptions, prog *progress.Progress) (*evaluate.Confusion, error) {
 	eng, err := framing.NewEngine(f)
 	if err != nil {
 		return nil, err
@@ -182,11 +286,19 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 	if err != nil {
 		return nil, err
 	}
+	paras, err := passageExamples(eng, passages, passageWeight, prog)
+	if err != nil {
+		return nil, err
+	}
 	strata := make([]string, len(docs))
 	for i, d := range docs {
 		strata[i] = strconv.Itoa(d.Polarity)
 	}
 	folds := evaluate.Folds(strata, nil, k, seed)
+	foldOf := make(map[string]int, len(docs))
+	for i, d := range docs {
+		foldOf[d.ID] = folds[i]
+	}
 	conf := evaluate.NewConfusion(framing.LabelNames())
 	bar := prog.Bar("actor cv folds", k)
 	// Each fold's fit is short and would add a bar per fold: only the
@@ -197,6 +309,12 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, k 
 		for i, e := range xs {
 			if folds[i] != fold {
 				train = append(train, e)
+			}
+		}
+		for _, p := range paras {
+			// a tested document's paragraphs are held out with it
+			if g, ok := foldOf[p.doc]; !ok || g != fold {
+				train = append(train, p.actorExample)
 			}
 		}
 		m, err := trainActorHead(train, eng.Config(), o)
@@ -270,10 +388,35 @@ func wholeFrames(eng *framing.Engine, recs []dataset.Mentions, prog *progress.Pr
 	return out, nil
 }
 
+// mentionFrames is wholeFrames for each labelled target's own mention:
+// its polarity probabilities and cue counts.
+func mentionFrames(eng *framing.Engine, recs []dataset.Mentions) ([]actorFrame, error) {
+	pipe, err := newPipeline(eng.Config(), false)
+	if err != nil {
+		return nil, err
+	}
+	var out []actorFrame
+	var s framing.Scores
+	for i := range recs {
+		r := &recs[i]
+		t := pipe.Analyze(r.Text)
+		t.AddOthers(targetSpans(r)...)
+		for _, tg := range r.Targets {
+			if !tg.HasPolarity {
+				continue
+			}
+			idx := scoreSpans(eng, t, &s, []features.Span{{Start: tg.Start, End: tg.End}})
+			out = append(out, actorFrame{p: s.Probs(idx[0]), cues: eng.Stats(&s, idx).Cues, label: tg.Polarity + 1})
+		}
+		pipe.Release(t)
+	}
+	return out, nil
+}
+
 // printAgency prints the article-level labels of frames, macro-F1 and
 // accuracy, for each agency weight.
 func printAgency(w io.Writer, title string, frames []actorFrame) {
-	fmt.Fprintf(w, "%s: article-level labels by agency weight (n=%d), macro-F1 / accuracy\n", title, len(frames))
+	fmt.Fprintf(w, "%s by agency weight (n=%d), macro-F1 / accuracy\n", title, len(frames))
 	for _, c := range agencyWeights {
 		conf := evaluate.NewConfusion(framing.LabelNames())
 		for i := range frames {

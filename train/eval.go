@@ -261,7 +261,10 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	actorsIn := fs.String("actors", "", "format A file: cross-validate the actor head on its documents (polarity head from -pol, role head from -roles)")
 	var actorMentions listFlag
 	fs.Var(&actorMentions, "actor-mentions", "with -actors: format M files whose targets are extra actor-head examples in every fold")
+	agencyMentions := fs.Bool("agency", false, "with -in: print held-out mention polarity by agency weight")
 	agencyDocs := fs.String("agency-actors", "", "with -in: format A file to train each fold's actor head on, then print held-out article-level labels by agency weight")
+	passagesIn := fs.String("passages", "", "with -actors: PerSenT CSV whose labelled paragraphs are extra actor-head examples (a tested document's held out with it)")
+	passageW := fs.Float64("passage-weight", defaultPassageWeight, "with -passages: the weight of a paragraph example against a document's")
 	k := fs.Int("k", 5, "folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
@@ -282,7 +285,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	defer prog.Close()
 	prog.Printf("reading data...")
 	if *actorsIn != "" {
-		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, actorMentions, *k, *skipBad, *asJSON, o, stdout, prog)
+		return cvActorsCmd(*actorsIn, polExtra, rolesExtra, actorMentions, *passagesIn, *passageW, *k, *skipBad, *asJSON, o, stdout, prog)
 	}
 	log := prog.Writer()
 	recs, err := readMentionFiles([]string{*in}, *skipBad, log)
@@ -306,6 +309,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	var views []viewScore // with -vectors: each view of each held-out target
 	var agencyIn []dataset.Actor
 	var frames []actorFrame // with -agency-actors: each held-out target framed whole
+	var mframes []actorFrame // with -agency: each held-out target's mention
 	if *agencyDocs != "" {
 		if agencyIn, err = readActorFiles([]string{*agencyDocs}, *skipBad, log); err != nil {
 			return err
@@ -354,6 +358,13 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if *agencyMentions {
+			fr, err := mentionFrames(eng, test)
+			if err != nil {
+				return err
+			}
+			mframes = append(mframes, fr...)
+		}
 		if len(agencyIn) > 0 {
 			xs, err := actorExamples(eng, agencyIn, nil)
 			if err != nil {
@@ -397,8 +408,11 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if len(views) > 0 && !*asJSON {
 		printViews(stdout, fmt.Sprintf("%d-fold cv", *k), views)
 	}
+	if len(mframes) > 0 && !*asJSON {
+		printAgency(stdout, fmt.Sprintf("%d-fold cv: mention polarity", *k), mframes)
+	}
 	if len(frames) > 0 && !*asJSON {
-		printAgency(stdout, fmt.Sprintf("%d-fold cv", *k), frames)
+		printAgency(stdout, fmt.Sprintf("%d-fold cv: article-level labels", *k), frames)
 	}
 	return nil
 }
@@ -429,7 +443,7 @@ func countPolarity(recs []dataset.Mentions) int {
 }
 
 // cvActorsCmd cross-validates the actor head on the documents of path.
-func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad, asJSON bool, o fitOptions, stdout io.Writer, prog *progress.Progress) error {
+func cvActorsCmd(path string, pol, roles, actorMentions []string, passagesPath string, passageWeight float64, k int, skipBad, asJSON bool, o fitOptions, stdout io.Writer, prog *progress.Progress) error {
 	if len(pol) == 0 {
 		return errors.New("cv -actors needs -pol: the polarity data the mention heads are trained on")
 	}
@@ -461,7 +475,14 @@ func cvActorsCmd(path string, pol, roles, actorMentions []string, k int, skipBad
 	if err != nil {
 		return err
 	}
-	conf, err := cvActors(f, docs, am, k, o.Features.Seed, o, prog)
+	var passages []dataset.Passages
+	if passagesPath != "" {
+		passages, err = readPassages(passagesPath, skipBad, log)
+		if err != nil {
+			return err
+		}
+	}
+	conf, err := cvActors(f, docs, am, passages, passageWeight, k, o.Features.Seed, o, prog)
 	if err != nil {
 		return err
 	}

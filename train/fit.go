@@ -82,6 +82,8 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&actorFiles, "actors", "format A file of document-level labels to train the actor head on (repeatable; optional)")
 	var actorMentions listFlag
 	fs.Var(&actorMentions, "actor-mentions", "format M file whose labelled targets are extra actor-head examples (repeatable)")
+	passagesIn := fs.String("passages", "", "PerSenT CSV whose labelled paragraphs are extra actor-head examples (with -actors)")
+	passageW := fs.Float64("passage-weight", defaultPassageWeight, "with -passages: the weight of a paragraph example against a document's")
 	out := fs.String("out", "", "model file to write")
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, listing each, instead of failing")
 	quiet := addQuietFlags(fs)
@@ -146,6 +148,19 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		xs = append(xs, more...)
+		if *passagesIn != "" {
+			ps, err := readPassages(*passagesIn, *skipBad, log)
+			if err != nil {
+				return err
+			}
+			paras, err := passageExamples(eng, ps, *passageW, o.Progress)
+			if err != nil {
+				return err
+			}
+			for _, p := range paras {
+				xs = append(xs, p.actorExample)
+			}
+		}
 		if err := fitActorHead(f, xs, o); err != nil {
 			return fmt.Errorf("fit actor head: %w", err)
 		}
@@ -223,6 +238,13 @@ func readActorFiles(paths []string, skipBad bool, stderr io.Writer) ([]dataset.A
 		all = append(all, recs...)
 	}
 	return all, nil
+}
+
+// readPassages reads a PerSenT CSV, reporting skipped records.
+func readPassages(path string, skipBad bool, stderr io.Writer) ([]dataset.Passages, error) {
+	recs, skipped, err := dataset.ReadPassagesFile(path, dataset.Options{SkipBad: skipBad})
+	reportSkipped(stderr, path, skipped)
+	return recs, err
 }
 
 // readMentionFiles reads format M files, reporting skipped lines.
