@@ -70,6 +70,14 @@ func (t *Table) Vector(w string) ([]float32, bool) {
 func (t *Table) addTo(dst []float32, i int, weight float32) {
 	s := weight * t.scale[i]
 	q := t.q[i*t.dim : (i+1)*t.dim]
+	addScaled(dst[:len(q)], q, s)
+}
+
+// addScaledGo adds s·q[j] to dst[j] for each j, dst as long as q: each
+// value one float32 multiply, then one add, whose rounding the reports'
+// bytes depend on. The assembly versions do exactly these operations,
+// four values at a time.
+func addScaledGo(dst []float32, q []int8, s float32) {
 	dst = dst[:len(q)]
 	for j, v := range q {
 		dst[j] += s * float32(v)

@@ -1,0 +1,57 @@
+package wordvec
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestAddScaledEqualsGo checks that the assembly version gives the same
+// bits as the Go loop, for every length up to a few vectors and scales
+// from tiny (subnormal products) to large, so that reports do not depend
+// on which one ran.
+func TestAddScaledEqualsGo(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	scales := []float32{0, 1, -1, 0.013, 1e-40, 3e38 / 127, float32(1 / 3.0)}
+	for n := 0; n <= 70; n++ {
+		for _, s := range scales {
+			q := make([]int8, n)
+			want := make([]float32, n)
+			for j := range q {
+				q[j] = int8(r.IntN(256) - 128)
+				want[j] = float32(r.NormFloat64()) * float32(math.Pow(10, float64(r.IntN(8)-4)))
+			}
+			got := append([]float32(nil), want...)
+			addScaledGo(want, q, s)
+			addScaled(got, q, s)
+			for j := range want {
+				if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
+					t.Fatalf("n=%d s=%g: value %d is %g, want %g", n, s, j, got[j], want[j])
+				}
+			}
+		}
+	}
+}
+
+// TestAddScaledLeavesTheRest checks that only the first len(q) values of
+// dst change.
+func TestAddScaledLeavesTheRest(t *testing.T) {
+	for n := range 40 {
+		q := make([]int8, n)
+		for j := range q {
+			q[j] = 1
+		}
+		dst := make([]float32, n+8)
+		addScaled(dst[:n], q, 2)
+		for j, x := range dst {
+			if want := float32(2); j >= n {
+				want = 0
+				if x != want {
+					t.Fatalf("n=%d: dst[%d] = %g, want %g", n, j, x, want)
+				}
+			} else if x != want {
+				t.Fatalf("n=%d: dst[%d] = %g, want %g", n, j, x, want)
+			}
+		}
+	}
+}
