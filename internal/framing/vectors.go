@@ -102,17 +102,26 @@ func (e *Engine) Views(a *Analysis, span features.Span) (linear, vector [3]float
 // skipping its zeros.
 func (v *vectorView) probs(a *Analysis, span features.Span) [3]float64 {
 	m := v.head.Model
-	// Three locals, not an array: the compiler keeps them in registers.
-	l0, l1, l2 := float64(m.B[0]), float64(m.B[1]), float64(m.B[2])
+	l := [3]float64{float64(m.B[0]), float64(m.B[1]), float64(m.B[2])}
 	dense := v.table.Dense(&a.Doc, span, a.others, &a.vec.sc)
-	w := v.w[:6*len(dense)]
+	splitDot(&l, dense, v.w[:6*len(dense)])
+	return softmax3(l)
+}
+
+// splitDotGo adds to l, for each value x of dense in order, |x| times
+// the 3 weights of w for x's sign: w[6j:6j+3] for a positive value j,
+// w[6j+3:6j+6] for a negative one. Zeros add nothing. Each class sums in
+// float64, value after value, in this order, which the reports' bytes
+// depend on; the assembly version keeps it.
+func splitDotGo(l *[3]float64, dense []float32, w []float64) {
+	w = w[:6*len(dense)]
+	l0, l1, l2 := l[0], l[1], l[2]
 	for j, x := range dense {
 		if x == 0 {
 			continue
 		}
-		// The sign bit picks the 3 weights of the negative value over
-		// those of the positive: no branch on a sign that the text
-		// makes random.
+		// The sign bit picks the row: no branch on a sign that the
+		// text makes random.
 		bits := math.Float32bits(x)
 		row := w[6*j : 6*j+6 : 6*j+6]
 		r := row[3*(bits>>31):]
@@ -121,7 +130,7 @@ func (v *vectorView) probs(a *Analysis, span features.Span) [3]float64 {
 		l1 += r[1] * xv
 		l2 += r[2] * xv
 	}
-	return softmax3([3]float64{l0, l1, l2})
+	l[0], l[1], l[2] = l0, l1, l2
 }
 
 // blend mixes the linear head's probabilities p of the mention at span
