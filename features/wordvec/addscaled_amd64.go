@@ -22,3 +22,20 @@ func addScaled(dst []float32, q []int8, s float32) {
 		dst[j] += s * float32(q[j])
 	}
 }
+
+// divSSE2 divides the first n values of v by w, n a multiple of 4, with
+// the same correctly rounded division as Go's.
+//
+//go:noescape
+func divSSE2(v *float32, n int, w float32)
+
+// div is divGo, the bulk of it four values at a time.
+func div(v []float32, w float32) {
+	n := len(v) &^ 3
+	if n > 0 {
+		divSSE2(&v[0], n, w)
+	}
+	for j := n; j < len(v); j++ {
+		v[j] /= w
+	}
+}

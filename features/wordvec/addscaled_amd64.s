@@ -76,3 +76,39 @@ loop4:
 
 done:
 	RET
+
+// func divSSE2(v *float32, n int, w float32)
+//
+// v[j] /= w for the first n values, n a multiple of 4, with DIVPS: the
+// same correctly rounded division as Go's, four at a time.
+TEXT ·divSSE2(SB), NOSPLIT, $0-20
+	MOVQ  v+0(FP), DI
+	MOVQ  n+8(FP), CX
+	MOVSS w+16(FP), X7
+	SHUFPS $0x00, X7, X7
+
+loop8:
+	CMPQ CX, $8
+	JLT  loop4
+	MOVUPS (DI), X0
+	MOVUPS 16(DI), X1
+	DIVPS  X7, X0
+	DIVPS  X7, X1
+	MOVUPS X0, (DI)
+	MOVUPS X1, 16(DI)
+	ADDQ $32, DI
+	SUBQ $8, CX
+	JMP  loop8
+
+loop4:
+	CMPQ CX, $4
+	JLT  done
+	MOVUPS (DI), X0
+	DIVPS  X7, X0
+	MOVUPS X0, (DI)
+	ADDQ $16, DI
+	SUBQ $4, CX
+	JMP  loop4
+
+done:
+	RET

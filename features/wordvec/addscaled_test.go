@@ -55,3 +55,24 @@ func TestAddScaledLeavesTheRest(t *testing.T) {
 		}
 	}
 }
+
+// TestDivEqualsGo checks that the assembly division gives Go's bits.
+func TestDivEqualsGo(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n <= 70; n++ {
+		for _, w := range []float32{1, 3, 0.7, 1e-30, 7e30, float32(math.Inf(1))} {
+			want := make([]float32, n)
+			for j := range want {
+				want[j] = float32(r.NormFloat64()) * float32(math.Pow(10, float64(r.IntN(60)-30)))
+			}
+			got := append([]float32(nil), want...)
+			divGo(want, w)
+			div(got, w)
+			for j := range want {
+				if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
+					t.Fatalf("n=%d w=%g: value %d is %g, want %g", n, w, j, got[j], want[j])
+				}
+			}
+		}
+	}
+}

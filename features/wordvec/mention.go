@@ -292,10 +292,7 @@ func (t *Table) Dense(d *features.Doc, target features.Span, others []features.S
 	}
 	for b, w := range [NumBlocks]float32{wl, wr, wc, ws, wn, wg, wt} {
 		if w > 0 {
-			v := out[b*t.dim : (b+1)*t.dim]
-			for j := range v {
-				v[j] /= w
-			}
+			div(out[b*t.dim:(b+1)*t.dim], w)
 		}
 	}
 	return out

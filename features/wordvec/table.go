@@ -84,6 +84,14 @@ func addScaledGo(dst []float32, q []int8, s float32) {
 	}
 }
 
+// divGo divides each value of v by w: a block's sum by its weight,
+// which makes it a mean.
+func divGo(v []float32, w float32) {
+	for j := range v {
+		v[j] /= w
+	}
+}
+
 // Entry is one word of a table being built.
 type Entry struct {
 	Word   string
