@@ -39,3 +39,23 @@ func div(v []float32, w float32) {
 		v[j] /= w
 	}
 }
+
+// addScaled2SSE2 is addScaledSSE2 into d1 with s1 and d2 with s2 at
+// once, each byte widened once.
+//
+//go:noescape
+func addScaled2SSE2(d1, d2 *float32, q *int8, n int, s1, s2 float32)
+
+// addScaled2 is addScaled(d1, q, s1) then addScaled(d2, q, s2), d1 and d2
+// not overlapping, with each byte of q read once.
+func addScaled2(d1, d2 []float32, q []int8, s1, s2 float32) {
+	d1, d2 = d1[:len(q)], d2[:len(q)]
+	n := len(q) &^ 3
+	if n > 0 {
+		addScaled2SSE2(&d1[0], &d2[0], &q[0], n, s1, s2)
+	}
+	for j := n; j < len(q); j++ {
+		d1[j] += s1 * float32(q[j])
+		d2[j] += s2 * float32(q[j])
+	}
+}

@@ -76,3 +76,27 @@ func TestDivEqualsGo(t *testing.T) {
 		}
 	}
 }
+
+// TestAddScaled2EqualsGo checks the two-destination version against two
+// passes of the Go loop.
+func TestAddScaled2EqualsGo(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n <= 70; n++ {
+		q := make([]int8, n)
+		w1, w2 := make([]float32, n), make([]float32, n)
+		for j := range q {
+			q[j] = int8(r.IntN(256) - 128)
+			w1[j], w2[j] = float32(r.NormFloat64()), float32(r.NormFloat64()*1e-3)
+		}
+		g1, g2 := append([]float32(nil), w1...), append([]float32(nil), w2...)
+		s1, s2 := float32(r.NormFloat64()*0.01), float32(1/3.0)
+		addScaledGo(w1, q, s1)
+		addScaledGo(w2, q, s2)
+		addScaled2(g1, g2, q, s1, s2)
+		for j := range q {
+			if math.Float32bits(g1[j]) != math.Float32bits(w1[j]) || math.Float32bits(g2[j]) != math.Float32bits(w2[j]) {
+				t.Fatalf("n=%d: value %d is %g, %g, want %g, %g", n, j, g1[j], g2[j], w1[j], w2[j])
+			}
+		}
+	}
+}

@@ -132,6 +132,13 @@ func addScaledGo(dst []float32, q []int8, s float32) {
 	}
 }
 
+// addTo2 adds w1 times word i's vector to d1 and w2 times it to d2, as
+// two addTo calls would, reading the vector once.
+func (t *Table) addTo2(d1, d2 []float32, i int, w1, w2 float32) {
+	sc := t.scale[i]
+	addScaled2(d1, d2, t.q[i*t.dim:(i+1)*t.dim], w1*sc, w2*sc)
+}
+
 // divGo divides each value of v by w: a block's sum by its weight,
 // which makes it a mean.
 func divGo(v []float32, w float32) {
