@@ -158,7 +158,10 @@ func after(d *features.Doc, q *Quote, limit int) bool {
 	if frag == "" || capitalised(frag) && !looksLikeAttribution(d, from, to) {
 		return false
 	}
-	ws := words(d, from, to)
+	// to-from < 160 bytes hold at most 80 words; an array on the stack
+	// saves an allocation per quotation.
+	var buf [80]word
+	ws := appendWords(buf[:0], d, from, to)
 	if len(ws) == 0 {
 		return false
 	}
@@ -189,7 +192,8 @@ func after(d *features.Doc, q *Quote, limit int) bool {
 
 func looksLikeAttribution(d *features.Doc, from, to int) bool {
 	text := d.Text
-	ws := words(d, from, to)
+	var buf [16]word
+	ws := appendWordsN(buf[:0], d, from, to, 9)
 	for k := 0; k < len(ws) && k <= 8; k++ {
 		if speechVerbs[lower(ws[k].s)] {
 			return !hasSentenceEnd(text, from, ws[k].start)

@@ -143,14 +143,13 @@ func (c *sentenceCache) store(t *Table, d *features.Doc, from, to int, others []
 			continue
 		}
 		cl := 2 + int(sc.clause[j])
-		t.addTo(c.sums[cl*t.dim:], int(ix), 1)
+		t.addTo2(c.sums[cl*t.dim:], c.sums[0:], int(ix), 1, 1)
 		c.counts[cl]++
+		c.counts[0]++
 		if sc.neg[j] {
 			t.addTo(c.sums[1*t.dim:], int(ix), 1)
 			c.counts[1]++
 		}
-		t.addTo(c.sums[0:], int(ix), 1)
-		c.counts[0]++
 	}
 }
 
@@ -251,21 +250,22 @@ func (t *Table) Dense(d *features.Doc, target features.Span, others []features.S
 		if ix < 0 {
 			continue
 		}
-		var dist int
+		side, dist := Right, i-last
 		if i < ti {
-			dist = ti - i
-			w := 1 / float32(dist)
-			t.addTo(out[int(Left)*t.dim:], int(ix), w)
+			side, dist = Left, ti-i
+		}
+		w := 1 / float32(dist)
+		if side == Left {
 			wl += w
 		} else {
-			dist = i - last
-			w := 1 / float32(dist)
-			t.addTo(out[int(Right)*t.dim:], int(ix), w)
 			wr += w
 		}
 		if dist <= nearWords {
-			t.addTo(out[int(Near)*t.dim:], int(ix), 1)
+			// a near word's vector read once for both blocks
+			t.addTo2(out[int(side)*t.dim:], out[int(Near)*t.dim:], int(ix), w, 1)
 			wn++
+		} else {
+			t.addTo(out[int(side)*t.dim:], int(ix), w)
 		}
 		if covered {
 			continue // the sums below come from the cache
@@ -292,10 +292,7 @@ func (t *Table) Dense(d *features.Doc, target features.Span, others []features.S
 	}
 	for b, w := range [NumBlocks]float32{wl, wr, wc, ws, wn, wg, wt} {
 		if w > 0 {
-			v := out[b*t.dim : (b+1)*t.dim]
-			for j := range v {
-				v[j] /= w
-			}
+			div(out[b*t.dim:(b+1)*t.dim], w)
 		}
 	}
 	return out

@@ -16,6 +16,11 @@ type vectorView struct {
 	head   *Head
 	table  *wordvec.Table
 	weight float64 // of the vector head in the blend
+	// w is the head's weights as float64, in its order: for value j of
+	// the dense blocks, its 3 class weights when positive, then its 3
+	// when negative. probs converts each weight so anyway; converting
+	// them once at load takes three conversions per value off scoring.
+	w []float64
 }
 
 // vecScratch is an Analysis's memory for the word-vector view.
@@ -48,6 +53,10 @@ func (v *vectorView) load(f *models.File, heads []*Head, calib Calibration) erro
 		return fmt.Errorf("framing: %s head has %d features and %d classes, its vectors %d features and 3 classes", VectorHead, m.Dim, m.Classes, t.Size())
 	}
 	v.table, v.weight = t, calib.VectorWeight
+	v.w = make([]float64, len(v.head.Model.W))
+	for i, x := range v.head.Model.W {
+		v.w[i] = float64(x)
+	}
 	return nil
 }
 
@@ -93,27 +102,35 @@ func (e *Engine) Views(a *Analysis, span features.Span) (linear, vector [3]float
 // skipping its zeros.
 func (v *vectorView) probs(a *Analysis, span features.Span) [3]float64 {
 	m := v.head.Model
-	var l [3]float64
-	for k := range l {
-		l[k] = float64(m.B[k])
-	}
-	w := m.W
-	for j, x := range v.table.Dense(&a.Doc, span, a.others, &a.vec.sc) {
-		var row []float32
-		switch {
-		case x > 0:
-			row = w[6*j : 6*j+3 : 6*j+3]
-		case x < 0:
-			row, x = w[6*j+3:6*j+6:6*j+6], -x
-		default:
+	l := [3]float64{float64(m.B[0]), float64(m.B[1]), float64(m.B[2])}
+	dense := v.table.Dense(&a.Doc, span, a.others, &a.vec.sc)
+	splitDot(&l, dense, v.w[:6*len(dense)])
+	return softmax3(l)
+}
+
+// splitDotGo adds to l, for each value x of dense in order, |x| times
+// the 3 weights of w for x's sign: w[6j:6j+3] for a positive value j,
+// w[6j+3:6j+6] for a negative one. Zeros add nothing. Each class sums in
+// float64, value after value, in this order, which the reports' bytes
+// depend on; the assembly version keeps it.
+func splitDotGo(l *[3]float64, dense []float32, w []float64) {
+	w = w[:6*len(dense)]
+	l0, l1, l2 := l[0], l[1], l[2]
+	for j, x := range dense {
+		if x == 0 {
 			continue
 		}
-		xv := float64(x)
-		l[0] += float64(row[0]) * xv
-		l[1] += float64(row[1]) * xv
-		l[2] += float64(row[2]) * xv
+		// The sign bit picks the row: no branch on a sign that the
+		// text makes random.
+		bits := math.Float32bits(x)
+		row := w[6*j : 6*j+6 : 6*j+6]
+		r := row[3*(bits>>31):]
+		xv := float64(math.Float32frombits(bits &^ (1 << 31)))
+		l0 += r[0] * xv
+		l1 += r[1] * xv
+		l2 += r[2] * xv
 	}
-	return softmax3(l)
+	l[0], l[1], l[2] = l0, l1, l2
 }
 
 // blend mixes the linear head's probabilities p of the mention at span
