@@ -27,16 +27,22 @@ var roleEvalLabels = []string{
 type result struct {
 	Polarity *evaluate.Confusion
 	Role     *evaluate.Confusion
-	Missing  int // format A: documents where the actor was not found
+	// Article holds format M's polarity-labelled targets framed as whole
+	// actors, with the actor head and agency, as a report frames them
+	// (with a model that has an actor head).
+	Article *evaluate.Confusion
+	Missing int // format A: documents where the actor was not found
 }
 
 func newResult() *result {
-	return &result{Polarity: evaluate.NewConfusion(framing.LabelNames()), Role: evaluate.NewConfusion(roleEvalLabels)}
+	return &result{Polarity: evaluate.NewConfusion(framing.LabelNames()), Role: evaluate.NewConfusion(roleEvalLabels),
+		Article: evaluate.NewConfusion(framing.LabelNames())}
 }
 
 func (r *result) merge(o *result) {
 	r.Polarity.Merge(o.Polarity)
 	r.Role.Merge(o.Role)
+	r.Article.Merge(o.Article)
 	r.Missing += o.Missing
 }
 
@@ -45,6 +51,7 @@ type jsonResult struct {
 	N        int               `json:"n"`
 	Polarity *evaluate.Summary `json:"polarity,omitempty"`
 	Role     *evaluate.Summary `json:"role,omitempty"`
+	Article  *evaluate.Summary `json:"article,omitempty"`
 	Missing  *int              `json:"actor_not_found,omitempty"`
 }
 
@@ -59,6 +66,10 @@ func (r *result) print(w io.Writer, asJSON bool, formatA bool) error {
 			s := r.Role.Summary()
 			out.Role = &s
 		}
+		if r.Article.N() > 0 {
+			s := r.Article.Summary()
+			out.Article = &s
+		}
 		if formatA {
 			out.Missing = &r.Missing
 		}
@@ -72,6 +83,10 @@ func (r *result) print(w io.Writer, asJSON bool, formatA bool) error {
 	if r.Role.N() > 0 {
 		r.Role.Print(w, "role")
 		printMajority(w, r.Role)
+	}
+	if r.Article.N() > 0 {
+		r.Article.Print(w, "actor label, article level (each labelled target framed as a whole actor)")
+		printMajority(w, r.Article)
 	}
 	if formatA {
 		fmt.Fprintf(w, "actor not found in %d documents (counted as neutral)\n", r.Missing)
@@ -195,6 +210,7 @@ func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog *progress.P
 		return nil, err
 	}
 	res := newResult()
+	_, article := eng.Head(framing.ActorHead)
 	var s framing.Scores
 	bar := prog.Bar("eval", len(recs))
 	for i := range recs {
@@ -207,10 +223,18 @@ func evalMentions(eng *framing.Engine, recs []dataset.Mentions, prog *progress.P
 				f := eng.Frame(&s, idx, "", false)
 				res.Polarity.Add(tg.Polarity+1, int(f.Label))
 			}
-			if k := labelIndex(roleEvalLabels, tg.Role); k >= 0 {
-				idx := scoreActor(eng, t, &s, occurrences(r.Text, tg))
+			k := labelIndex(roleEvalLabels, tg.Role)
+			if k < 0 && !(tg.HasPolarity && article) {
+				continue
+			}
+			idx := scoreActor(eng, t, &s, occurrences(r.Text, tg))
+			if k >= 0 {
 				f := eng.Frame(&s, idx, "", false)
 				res.Role.Add(k, int(f.Role))
+			}
+			if tg.HasPolarity && article {
+				f := eng.Frame(&s, idx, "", true)
+				res.Article.Add(tg.Polarity+1, int(f.Label))
 			}
 		}
 		pipe.Release(t)
