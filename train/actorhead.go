@@ -100,25 +100,13 @@ func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions, prog *pr
 	spec, _ := framing.Spec(framing.ActorHead)
 	var out []actorExample
 	var s framing.Scores
-	bar := prog.Bar("actor mention examples", len(recs))
-	for i := range recs {
-		r := &recs[i]
-		t := pipe.Analyze(r.Text)
-		t.AddOthers(targetSpans(r)...)
-		for _, tg := range r.Targets {
-			if !tg.HasPolarity {
-				continue
-			}
-			idx := scoreSpans(eng, t, &s, occurrences(r.Text, tg))
-			st := eng.Stats(&s, idx)
-			ex := actorExample{label: tg.Polarity + 1, found: true}
-			ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
-			out = append(out, ex)
-		}
-		pipe.Release(t)
-		bar.Add(1)
-	}
-	bar.Done()
+	eachLabelledActor(pipe, recs, prog.Bar("actor mention examples", len(recs)), func(t *framing.Analysis, text string, tg *dataset.Target) {
+		idx := scoreSpans(eng, t, &s, occurrences(text, *tg))
+		st := eng.Stats(&s, idx)
+		ex := actorExample{label: tg.Polarity + 1, found: true}
+		ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
+		out = append(out, ex)
+	})
 	return out, nil
 }
 
@@ -359,8 +347,8 @@ type actorFrame struct {
 const agencyWeight = 0.5
 
 // wholeFrames frames every target of recs that has a polarity label as a
-// whole actor, with eng's actor head and no agency shift (eng's
-// calibration must have none), among the text's other actors.
+// whole actor, with eng's actor head and eng's agency weight (none in
+// cross-validation's folds), among the text's other actors.
 func wholeFrames(eng *framing.Engine, recs []dataset.Mentions, prog *progress.Progress) ([]actorFrame, error) {
 	pipe, err := newPipeline(eng.Config(), false)
 	if err != nil {
@@ -368,23 +356,11 @@ func wholeFrames(eng *framing.Engine, recs []dataset.Mentions, prog *progress.Pr
 	}
 	var out []actorFrame
 	var s framing.Scores
-	bar := prog.Bar("agency", len(recs))
-	for i := range recs {
-		r := &recs[i]
-		t := pipe.Analyze(r.Text)
-		t.AddOthers(targetSpans(r)...)
-		for _, tg := range r.Targets {
-			if !tg.HasPolarity {
-				continue
-			}
-			idx := scoreActor(eng, t, &s, occurrences(r.Text, tg))
-			f := eng.Frame(&s, idx, "", true)
-			out = append(out, actorFrame{p: f.Probs, cues: eng.Stats(&s, idx).Cues, label: tg.Polarity + 1})
-		}
-		pipe.Release(t)
-		bar.Add(1)
-	}
-	bar.Done()
+	eachLabelledActor(pipe, recs, prog.Bar("agency", len(recs)), func(t *framing.Analysis, text string, tg *dataset.Target) {
+		idx := scoreActor(eng, t, &s, occurrences(text, *tg))
+		f := eng.Frame(&s, idx, "", true)
+		out = append(out, actorFrame{p: f.Probs, cues: eng.Stats(&s, idx).Cues, label: tg.Polarity + 1})
+	})
 	return out, nil
 }
 
@@ -397,20 +373,31 @@ func mentionFrames(eng *framing.Engine, recs []dataset.Mentions) ([]actorFrame, 
 	}
 	var out []actorFrame
 	var s framing.Scores
+	eachLabelledActor(pipe, recs, nil, func(t *framing.Analysis, _ string, tg *dataset.Target) {
+		idx := scoreSpans(eng, t, &s, []features.Span{{Start: tg.Start, End: tg.End}})
+		out = append(out, actorFrame{p: s.Probs(idx[0]), cues: eng.Stats(&s, idx).Cues, label: tg.Polarity + 1})
+	})
+	return out, nil
+}
+
+// eachLabelledActor calls fn with every target of recs that has a
+// polarity label, its record analysed among its other targets: the
+// walk of the actor-level uses of labelled targets, as
+// eachPolarityTarget is the mention-level one.
+func eachLabelledActor(pipe *framing.Pipeline, recs []dataset.Mentions, bar *progress.Bar, fn func(t *framing.Analysis, text string, tg *dataset.Target)) {
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)
 		t.AddOthers(targetSpans(r)...)
-		for _, tg := range r.Targets {
-			if !tg.HasPolarity {
-				continue
+		for j := range r.Targets {
+			if tg := &r.Targets[j]; tg.HasPolarity {
+				fn(t, r.Text, tg)
 			}
-			idx := scoreSpans(eng, t, &s, []features.Span{{Start: tg.Start, End: tg.End}})
-			out = append(out, actorFrame{p: s.Probs(idx[0]), cues: eng.Stats(&s, idx).Cues, label: tg.Polarity + 1})
 		}
 		pipe.Release(t)
+		bar.Add(1)
 	}
-	return out, nil
+	bar.Done()
 }
 
 // printAgency prints the article-level labels of frames, macro-F1 and
