@@ -334,6 +334,7 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	var agencyIn []dataset.Actor
 	var frames []actorFrame  // with -agency-actors: each held-out target framed whole
 	var mframes []actorFrame // with -agency: each held-out target's mention
+	var roleBlend []*evaluate.Confusion // with a role-vectors head: roles by its weight
 	if *agencyDocs != "" {
 		if agencyIn, err = readActorFiles([]string{*agencyDocs}, *skipBad, log); err != nil {
 			return err
@@ -381,6 +382,9 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		r, err := evalMentions(eng, test, nil)
 		if err != nil {
 			return err
+		}
+		if _, ok := eng.Head(framing.RoleVecHead); ok {
+			roleBlend = addRoleBlend(roleBlend, eng, test)
 		}
 		if *agencyMentions {
 			fr, err := mentionFrames(eng, test)
@@ -432,6 +436,12 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if len(views) > 0 && !*asJSON {
 		printViews(stdout, fmt.Sprintf("%d-fold cv", *k), views)
 	}
+	if len(roleBlend) > 0 && !*asJSON {
+		fmt.Fprintf(stdout, "%d-fold cv: roles by the role-vectors head's weight (n=%d), macro-F1 / accuracy\n", *k, roleBlend[0].N())
+		for i, w := range roleBlendWeights {
+			fmt.Fprintf(stdout, "  weight %-5g %.4f  %.4f\n", w, roleBlend[i].MacroF1(), roleBlend[i].Accuracy())
+		}
+	}
 	if len(mframes) > 0 && !*asJSON {
 		printAgency(stdout, fmt.Sprintf("%d-fold cv: mention polarity", *k), mframes)
 	}
@@ -439,6 +449,39 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 		printAgency(stdout, fmt.Sprintf("%d-fold cv: article-level labels", *k), frames)
 	}
 	return nil
+}
+
+// roleBlendWeights are the role-vectors weights cv reports.
+var roleBlendWeights = []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1}
+
+// addRoleBlend adds to cs, one confusion per roleBlendWeights entry, the
+// roles eng gives the role-labelled targets of recs with each weight.
+func addRoleBlend(cs []*evaluate.Confusion, eng *framing.Engine, recs []dataset.Mentions) []*evaluate.Confusion {
+	for len(cs) < len(roleBlendWeights) {
+		cs = append(cs, evaluate.NewConfusion(roleEvalLabels))
+	}
+	pipe, err := newPipeline(eng.Config(), false)
+	if err != nil {
+		return cs
+	}
+	var s framing.Scores
+	for i := range recs {
+		r := &recs[i]
+		t := pipe.Analyze(r.Text)
+		t.AddOthers(targetSpans(r)...)
+		for _, tg := range r.Targets {
+			k := labelIndex(roleEvalLabels, tg.Role)
+			if k < 0 {
+				continue
+			}
+			idx := scoreActor(eng, t, &s, occurrences(r.Text, tg))
+			for j, w := range roleBlendWeights {
+				cs[j].Add(k, int(eng.RoleWithWeight(&s, idx, w)))
+			}
+		}
+		pipe.Release(t)
+	}
+	return cs
 }
 
 // strataOf returns each record's stratum for cross-validation: the

@@ -352,6 +352,11 @@ func fitRole(f *models.File, rol []dataset.Mentions, o fitOptions) (*models.File
 	base.Meta["role"] = strconv.Itoa(rx.Rows()) + " examples"
 	base.Meta["role_l2"] = strconv.FormatFloat(o.RoleL2, 'g', -1, 64)
 	base.Heads = append(append([]models.Head(nil), base.Heads...), models.Head{Name: spec.Name, Labels: spec.Labels, Model: roleHead})
+	if len(base.Vectors) > 0 {
+		if err := addRoleVectorHead(base, eng, pipe, rol, o); err != nil {
+			return nil, err
+		}
+	}
 	return base, nil
 }
 

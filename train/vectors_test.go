@@ -46,7 +46,7 @@ func TestFitVectors(t *testing.T) {
 	for i := range models2 {
 		out := filepath.Join(dir, fmt.Sprintf("m%d.afm", i))
 		var stderr bytes.Buffer
-		if err := run([]string{"fit", "-q", "-iters", "30", "-in", in, "-vectors", vec, "-vec-weight", "0.4", "-out", out}, io.Discard, &stderr); err != nil {
+		if err := run([]string{"fit", "-q", "-iters", "30", "-in", in, "-roles", in, "-vectors", vec, "-vec-weight", "0.4", "-vec-role-weight", "0.3", "-out", out}, io.Discard, &stderr); err != nil {
 			t.Fatalf("fit: %v\n%s", err, stderr.String())
 		}
 		b, err := os.ReadFile(out)
@@ -69,6 +69,9 @@ func TestFitVectors(t *testing.T) {
 	if _, ok := eng.Head(framing.VectorHead); !ok || len(f.Vectors) == 0 || eng.Calibration().VectorWeight != 0.4 {
 		t.Fatalf("model lacks the vector view: head %v, %d bytes of vectors, weight %v", ok, len(f.Vectors), eng.Calibration().VectorWeight)
 	}
+	if _, ok := eng.Head(framing.RoleVecHead); !ok || eng.Calibration().RoleVectorWeight != 0.3 {
+		t.Fatalf("model lacks the role-vectors view: head %v, weight %v", ok, eng.Calibration().RoleVectorWeight)
+	}
 	var stdout, stderr bytes.Buffer
 	if err := run([]string{"eval", "-q", "-model", filepath.Join(dir, "m0.afm"), "-in", in}, &stdout, &stderr); err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr.String())
@@ -82,12 +85,15 @@ func TestFitVectors(t *testing.T) {
 	if err := run([]string{"cv", "-q", "-k", "2", "-iters", "20", "-in", in, "-vectors", vec}, &stdout, &stderr); err != nil {
 		t.Fatalf("cv: %v\n%s", err, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "2-fold cv: views of mention polarity") {
-		t.Errorf("cv output lacks the views:\n%s", stdout.String())
+	for _, want := range []string{"2-fold cv: views of mention polarity", "2-fold cv: roles by the role-vectors head's weight"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("cv output lacks %q:\n%s", want, stdout.String())
+		}
 	}
 	for _, bad := range [][]string{
 		{"fit", "-q", "-in", in, "-vectors", filepath.Join(dir, "none.txt"), "-out", filepath.Join(dir, "x.afm")},
 		{"fit", "-q", "-in", in, "-vectors", vec, "-vec-weight", "1.5", "-out", filepath.Join(dir, "x.afm")},
+		{"fit", "-q", "-in", in, "-vectors", vec, "-vec-role-weight", "-0.1", "-out", filepath.Join(dir, "x.afm")},
 	} {
 		if err := run(bad, io.Discard, io.Discard); err == nil {
 			t.Errorf("%q: no error", bad)

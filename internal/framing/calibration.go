@@ -35,6 +35,10 @@ type Calibration struct {
 	// an actor. train fit chooses it on the labelled targets of its -roles
 	// files (our conflict texts); zero leaves the actor head alone.
 	AgencyWeight float64 `json:"agency_weight,omitempty"`
+	// RoleVectorWeight is the share of the role-vectors head in an
+	// actor's role probabilities, blended as VectorWeight blends polarity,
+	// chosen by cross-validation. It counts only in a model with that head.
+	RoleVectorWeight float64 `json:"role_vector_weight,omitempty"`
 }
 
 // DefaultCalibration leaves labels as the probabilities say.
@@ -49,6 +53,9 @@ func (c Calibration) Validate() error {
 	}
 	if !(c.AgencyWeight >= 0) || math.IsInf(c.AgencyWeight, 0) {
 		return fmt.Errorf("framing: calibration agency weight %v is not a non-negative number", c.AgencyWeight)
+	}
+	if !(c.RoleVectorWeight >= 0 && c.RoleVectorWeight <= 1) {
+		return fmt.Errorf("framing: calibration role vector weight %v is outside [0, 1]", c.RoleVectorWeight)
 	}
 	if !(c.VectorWeight >= 0 && c.VectorWeight <= 1) {
 		return fmt.Errorf("framing: calibration vector weight %v is outside [0, 1]", c.VectorWeight)

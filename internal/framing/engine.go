@@ -103,6 +103,7 @@ type Scores struct {
 	offs    []int              // feats[offs[i]:offs[i+1]] belong to mention i
 	probs   [][3]float64
 	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
+	roleVec [][3]float64 // per mention: the role-vectors head's sums over its word-vector view
 	weights []float64
 	cues    []mentionCues
 	meta    []mentionMeta
@@ -135,6 +136,7 @@ func (s *Scores) Reset() {
 	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
 	s.offs = append(s.offs[:0], 0)
 	s.probs, s.actor, s.weights, s.cues, s.meta = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0], s.meta[:0]
+	s.roleVec = s.roleVec[:0]
 	s.group, s.ngroups, s.side = s.group[:0], 0, nil
 }
 
@@ -254,7 +256,7 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 	}
 	p := softmax3(l)
 	if !s.LinearOnly {
-		p = e.vec.blend(a, span, p)
+		p = e.vec.scoreMention(a, s, span, p)
 	}
 	s.offs = append(s.offs, len(s.feats))
 	s.probs = append(s.probs, p)

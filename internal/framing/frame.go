@@ -50,7 +50,7 @@ func (e *Engine) Frame(s *Scores, idx []int, kind actors.Kind, whole bool) Frame
 	}
 	l := argmax(P[:])
 	f.Label, f.Confidence = Label(l), round3(P[l])
-	f.Role, f.RoleConfidence = e.roleOf(s, idx, st)
+	f.Role, f.RoleConfidence = e.roleOf(s, idx, st, e.vec.roleWeight)
 	if kind == actors.Place {
 		f.Role, f.RoleConfidence = placeRole(f.Role, f.RoleConfidence, &st.Cues)
 	}
@@ -127,10 +127,13 @@ func (c *mentionCues) add(f features.CueFact) {
 // neutral only when nothing frames it — no cue word acts on it or by it,
 // and no mention carries more than a trace of polarity — and the role
 // head is unsure.
-func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats) (Role, float64) {
+func (e *Engine) roleOf(s *Scores, idx []int, st *ActorStats, w float64) (Role, float64) {
 	var rp [3]float64
 	if e.role >= 0 {
 		rp = e.actorProbs(s, e.role, idx, st)
+		if vp, ok := e.vec.roleProbs(s, idx); ok {
+			rp = Blend(rp, vp, w)
+		}
 	} else {
 		rp = [3]float64{st.P[2], st.P[0], 0}
 	}
@@ -180,6 +183,15 @@ func Agency(P [3]float64, c *CueTally, w float64) [3]float64 {
 	l[0] += w * math.Log1p(bad)
 	l[2] += w * math.Log1p(prot)
 	return softmax3(l)
+}
+
+// RoleWithWeight is the main role Frame gives the actor with mentions idx
+// of s, with the role-vectors head weighing w in the role blend instead
+// of the model's weight: cross-validation weighs the blend with it.
+func (e *Engine) RoleWithWeight(s *Scores, idx []int, w float64) Role {
+	st := e.Stats(s, idx)
+	r, _ := e.roleOf(s, idx, &st, w)
+	return r
 }
 
 // placeRole: a place is cast in a role only by what acts on it or by it

@@ -101,7 +101,7 @@ func TestNeutralOnlyWithoutEvidence(t *testing.T) {
 		}
 		s := &Scores{probs: [][3]float64{tt.probs}, weights: []float64{1}, cues: []mentionCues{mc}, meta: []mentionMeta{{}}}
 		st := ActorStats{P: tt.probs, Cues: tt.cues}
-		if got, _ := e.roleOf(s, []int{0}, &st); (got == NeutralRole) != tt.neutral {
+		if got, _ := e.roleOf(s, []int{0}, &st, e.vec.roleWeight); (got == NeutralRole) != tt.neutral {
 			t.Errorf("%s: role %v, want neutral %v", tt.name, got, tt.neutral)
 		}
 	}

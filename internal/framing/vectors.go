@@ -21,6 +21,12 @@ type vectorView struct {
 	// when negative. probs converts each weight so anyway; converting
 	// them once at load takes three conversions per value off scoring.
 	w []float64
+
+	// role is the role-vectors head, roleW its weights as float64 (as
+	// w), roleWeight its share in the role blend; nil without one.
+	role       *Head
+	roleW      []float64
+	roleWeight float64
 }
 
 // vecScratch is an Analysis's memory for the word-vector view.
@@ -36,6 +42,12 @@ func (v *vectorView) load(f *models.File, heads []*Head, calib Calibration) erro
 		if h != nil && h.Spec.Input == VectorInput {
 			v.head = h
 		}
+		if h != nil && h.Spec.Input == ActorVectorInput {
+			v.role = h
+		}
+	}
+	if v.role != nil && v.head == nil {
+		return fmt.Errorf("framing: model has a %s head but no %s head", RoleVecHead, VectorHead)
 	}
 	switch {
 	case v.head == nil && len(f.Vectors) == 0:
@@ -53,9 +65,12 @@ func (v *vectorView) load(f *models.File, heads []*Head, calib Calibration) erro
 		return fmt.Errorf("framing: %s head has %d features and %d classes, its vectors %d features and 3 classes", VectorHead, m.Dim, m.Classes, t.Size())
 	}
 	v.table, v.weight = t, calib.VectorWeight
-	v.w = make([]float64, len(v.head.Model.W))
-	for i, x := range v.head.Model.W {
-		v.w[i] = float64(x)
+	v.w = float64s(v.head.Model.W)
+	if v.role != nil {
+		if m := v.role.Model; m.Dim != t.Size() || m.Classes != 3 {
+			return fmt.Errorf("framing: %s head has %d features and %d classes, its vectors %d features and 3 classes", RoleVecHead, m.Dim, m.Classes, t.Size())
+		}
+		v.roleW, v.roleWeight = float64s(v.role.Model.W), calib.RoleVectorWeight
 	}
 	return nil
 }
@@ -101,11 +116,52 @@ func (e *Engine) Views(a *Analysis, span features.Span) (linear, vector [3]float
 // split vector training reads (Analysis.Vector), without writing and
 // skipping its zeros.
 func (v *vectorView) probs(a *Analysis, span features.Span) [3]float64 {
+	p, _ := v.score(a, span, false)
+	return p
+}
+
+// score returns the vector head's probabilities of the mention at span
+// of a and, with role, the role-vectors head's logit sums over the same
+// dense blocks, without its bias: an actor's role logits are its
+// bias plus the mean of its mentions' sums.
+func (v *vectorView) score(a *Analysis, span features.Span, role bool) (p, r [3]float64) {
 	m := v.head.Model
 	l := [3]float64{float64(m.B[0]), float64(m.B[1]), float64(m.B[2])}
 	dense := v.table.Dense(&a.Doc, span, a.others, &a.vec.sc)
 	splitDot(&l, dense, v.w[:6*len(dense)])
-	return softmax3(l)
+	if role {
+		splitDot(&r, dense, v.roleW[:6*len(dense)])
+	}
+	return softmax3(l), r
+}
+
+// roleProbs are the role-vectors head's probabilities for the actor with
+// mentions idx, from the sums AddMention kept; ok is false when s holds
+// none (no such head, or polarity scored by the linear head alone).
+func (v *vectorView) roleProbs(s *Scores, idx []int) (p [3]float64, ok bool) {
+	if v.role == nil || len(s.roleVec) != len(s.probs) || len(idx) == 0 {
+		return p, false
+	}
+	var l [3]float64
+	for _, i := range idx {
+		for k := range l {
+			l[k] += s.roleVec[i][k]
+		}
+	}
+	n := float64(len(idx))
+	for k := range l {
+		l[k] = float64(v.role.Model.B[k]) + l[k]/n
+	}
+	return softmax3(l), true
+}
+
+// float64s converts weights once, at load.
+func float64s(w []float32) []float64 {
+	out := make([]float64, len(w))
+	for i, x := range w {
+		out[i] = float64(x)
+	}
+	return out
 }
 
 // splitDotGo adds to l, for each value x of dense in order, |x| times
@@ -141,6 +197,22 @@ func (v *vectorView) blend(a *Analysis, span features.Span, p [3]float64) [3]flo
 		return p
 	}
 	return Blend(p, v.probs(a, span), v.weight)
+}
+
+// scoreMention blends the mention's polarity p as blend does and, with a
+// role-vectors head, keeps the mention's role-vector sums in s.
+func (v *vectorView) scoreMention(a *Analysis, s *Scores, span features.Span, p [3]float64) [3]float64 {
+	if v.table == nil || v.weight == 0 && v.role == nil {
+		return p
+	}
+	vp, r := v.score(a, span, v.role != nil)
+	if v.role != nil {
+		s.roleVec = append(s.roleVec, r)
+	}
+	if v.weight == 0 {
+		return p
+	}
+	return Blend(p, vp, v.weight)
 }
 
 // Blend mixes linear and vector probabilities with weight w of the
