@@ -332,8 +332,8 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	}
 	var views []viewScore // with -vectors: each view of each held-out target
 	var agencyIn []dataset.Actor
-	var frames []actorFrame  // with -agency-actors: each held-out target framed whole
-	var mframes []actorFrame // with -agency: each held-out target's mention
+	var frames []actorFrame             // with -agency-actors: each held-out target framed whole
+	var mframes []actorFrame            // with -agency: each held-out target's mention
 	var roleBlend []*evaluate.Confusion // with a role-vectors head: roles by its weight
 	if *agencyDocs != "" {
 		if agencyIn, err = readActorFiles([]string{*agencyDocs}, *skipBad, log); err != nil {
