@@ -139,7 +139,7 @@ type cueTable struct {
 
 func newCueTable(seed uint64) *cueTable {
 	lx := NewLexicon(seed)
-	t := &cueTable{class: newHashTable[CueClass](256), be: newHashTable[bool](len(beWords)), undergo: newHashTable[bool](len(undergoWords)), by: lx.Hash("by"), poss: lx.Hash("'s"), from: lx.Hash("from")}
+	t := &cueTable{class: newHashTable[CueClass](256), by: lx.Hash("by"), poss: lx.Hash("'s"), from: lx.Hash("from")}
 	for c := CueClass(1); c < NumCues; c++ {
 		for _, w := range cueWords[c] {
 			h := lx.Hash(w)
@@ -148,31 +148,21 @@ func newCueTable(seed uint64) *cueTable {
 			}
 		}
 	}
-	for _, w := range beWords {
-		t.be.set(lx.Hash(w), true)
-	}
-	for _, w := range undergoWords {
-		t.undergo.set(lx.Hash(w), true)
-	}
-	t.common = newHashTable[bool](len(commonNouns))
-	for _, w := range commonNouns {
-		t.common.set(lx.Hash(w), true)
-	}
-	t.irrealis = newHashTable[bool](len(irrealisWords))
-	for _, w := range irrealisWords {
-		t.irrealis.set(lx.Hash(w), true)
-	}
-	t.det = newHashTable[bool](len(determiners))
-	for _, w := range determiners {
-		t.det.set(lx.Hash(w), true)
-	}
-	t.prep = newHashTable[bool](len(prepositions))
-	for _, w := range prepositions {
-		t.prep.set(lx.Hash(w), true)
-	}
-	t.join = newHashTable[bool](len(joinWords))
-	for _, w := range joinWords {
-		t.join.set(lx.Hash(w), true)
+	t.be = hashSet(lx, beWords)
+	t.undergo = hashSet(lx, undergoWords)
+	t.common = hashSet(lx, commonNouns)
+	t.irrealis = hashSet(lx, irrealisWords)
+	t.det = hashSet(lx, determiners)
+	t.prep = hashSet(lx, prepositions)
+	t.join = hashSet(lx, joinWords)
+	return t
+}
+
+// hashSet is the set of the term hashes of words.
+func hashSet(lx *Lexicon, words []string) *hashTable[bool] {
+	t := newHashTable[bool](len(words))
+	for _, w := range words {
+		t.set(lx.Hash(w), true)
 	}
 	return t
 }
