@@ -95,3 +95,28 @@ func TestClauseScopedWords(t *testing.T) {
 		}
 	}
 }
+
+// What the other actors do, for a bystander (otherrel, off by default).
+func TestOtherRelations(t *testing.T) {
+	cfg := features.DefaultConfig()
+	if err := cfg.Apply("+otherrel"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, target string
+		others       []string
+		want         string
+	}{
+		{"The gunman attacked the crowd near the mayor's office.", "mayor", []string{"gunman", "crowd"}, "⟨O⟩ agent of accusing (attacked)"},
+		{"The gunman attacked the crowd near the mayor's office.", "mayor", []string{"gunman", "crowd"}, "⟨O⟩ patient of accusing (attacked)"},
+		{"The senator spoke, but the rebels were crushed.", "senator", []string{"rebels"}, "⟨O⟩ in another clause patient of attacking (crushed)"},
+	} {
+		got := names(cfg, tt.text, tt.target, tt.others...)
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q in %q: missing %q; got %q", tt.target, tt.text, tt.want, got)
+		}
+	}
+	if got := names(features.DefaultConfig(), "The gunman attacked the crowd.", "crowd", "gunman"); slices.ContainsFunc(got, func(n string) bool { return strings.HasPrefix(n, "⟨O⟩ agent") }) {
+		t.Errorf("otherrel is on by default: %q", got)
+	}
+}
