@@ -47,7 +47,7 @@ var relWords = map[RelClass][]string{
 	RelAttack: {"strike", "hit", "assault", "kill", "shoot", "bomb", "target", "threaten", "invade", "raid", "punch",
 		"hurt", "harm", "injure", "murder", "rape", "abuse", "harass", "intimidate", "torture", "crush"},
 	RelPraise: {"praise", "hail", "applaud", "laud", "commend", "thank", "congratulate", "celebrate", "honor", "honour",
-		"compliment", "salute", "admire", "welcome", "credit", "tout", "praised"},
+		"compliment", "salute", "admire", "welcome", "credit", "tout"},
 	RelDefend: {"defend", "support", "back", "endorse", "protect", "champion", "help", "rescue", "save", "aid", "assist",
 		"reassure", "embrace", "ally", "side", "vouch", "pardon", "forgive"},
 	RelDefeat: {"defeat", "beat", "oust", "topple", "unseat", "overthrow", "trounce", "outvote", "upset", "eliminate",
@@ -55,12 +55,12 @@ var relWords = map[RelClass][]string{
 	RelWin: {"win", "won", "lead", "gain", "secure", "clinch", "sweep", "triumph", "prevail", "succeed", "victory",
 		"elect", "reelect", "re-elect", "nominate", "approve", "confirm"},
 	RelLose: {"lose", "lost", "trail", "resign", "quit", "fail", "concede", "withdraw", "drop", "plunge", "slump",
-		"collapse", "defeat", "loss", "suffer"},
+		"collapse", "loss", "suffer"},
 	RelProsecute: {"indict", "charge", "convict", "arrest", "sentence", "investigate", "subpoena", "impeach", "prosecute",
 		"fire", "sack", "dismiss", "expel", "suspend", "sanction", "punish", "jail", "detain", "censure", "probe",
-		"fine", "ban", "oust", "plead"},
+		"fine", "ban", "plead"},
 	RelBlock: {"block", "reject", "veto", "oppose", "thwart", "stall", "obstruct", "overrule", "deny", "refuse",
-		"halt", "stop", "kill", "derail", "undermine", "resist", "defy", "snub", "ignore", "dismiss"},
+		"halt", "stop", "derail", "undermine", "resist", "defy", "snub", "ignore"},
 	RelSay: {"say", "said", "tell", "told", "claim", "argue", "write", "wrote", "tweet", "announce", "insist", "state",
 		"declare", "add", "note", "explain", "suggest", "contend", "assert", "according"},
 }
@@ -89,8 +89,8 @@ type relTable struct {
 	by, from   uint64
 }
 
-// newRelTable builds the relation table for seed. A word listed in two
-// classes ("kill", "oust", "dismiss") is read as the first.
+// newRelTable builds the relation table for seed. A word is listed in one
+// class only: "kill" is attacking, though killing a bill is blocking it.
 func newRelTable(seed uint64) *relTable {
 	lx := NewLexicon(seed)
 	t := &relTable{class: newHashTable[RelClass](512), skip: newHashTable[bool](len(relSkip)),
@@ -119,9 +119,9 @@ func newRelTable(seed uint64) *relTable {
 // of its relation.
 const relReach = 5
 
-// governor is the word the mention is the subject or object of: the first
-// content word after it (skipping auxiliaries) or, failing that, before
-// it (skipping prepositions and determiners), in its own clause.
+// governor is a word the mention is the subject or object of, in its own
+// clause: the first content word after it (skipping auxiliaries), or the
+// first before it (skipping prepositions and determiners).
 type governor struct {
 	j   int      // unit of the word, -1 if none
 	rel Relation // RelAgent or RelPatient
