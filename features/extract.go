@@ -11,17 +11,23 @@ type Template uint8
 // The feature templates. Their numeric values are part of the hash, so
 // they must never be renumbered; add new ones at the end.
 const (
-	TUni    Template = iota + 1 // a sentence unigram
-	TBi                         // a sentence bigram
-	TTri                        // a sentence trigram
-	TWin                        // a word in the proximity window, with side and distance bucket
-	TWinAny                     // a word in the proximity window, with side only
-	TWinBi                      // a bigram in the proximity window, with side and bucket
-	TClause                     // a word in the mention's own clause
-	TQuoted                     // the mention stands inside a quotation
-	TTarget                     // a word of the mention itself
-	TCue                        // the mention as agent or patient of a cue word (Feature.Cue)
-	TLex                        // a word of prior polarity near the mention (Aux: side, distance, sign)
+	TUni       Template = iota + 1 // a sentence unigram
+	TBi                            // a sentence bigram
+	TTri                           // a sentence trigram
+	TWin                           // a word in the proximity window, with side and distance bucket
+	TWinAny                        // a word in the proximity window, with side only
+	TWinBi                         // a bigram in the proximity window, with side and bucket
+	TClause                        // a word in the mention's own clause
+	TQuoted                        // the mention stands inside a quotation
+	TTarget                        // a word of the mention itself
+	TCue                           // the mention as agent or patient of a cue word (Feature.Cue)
+	TLex                           // a word of prior polarity near the mention (Aux: side, distance, sign)
+	TRel                           // the mention as agent or patient of a relation verb (Aux: class, relation, other party)
+	THead                          // the word the mention is the subject or object of (Aux: relation)
+	TLexOwner                      // a word of prior polarity by whose it is (Aux: owner, strength, sign)
+	TWinClause                     // a window word beyond a clause boundary from the mention (Aux: side)
+	TRelOther                      // another actor as agent or patient of a relation or cue word (Aux: class, relation, clause)
+	TOClause                       // a word of a clause that holds another actor and not the mention
 	numTemplates
 )
 
@@ -70,6 +76,7 @@ type Extractor struct {
 	units  []unit
 	m      mention // the mention being extracted: a field, so it does not escape per call
 	cues   *cueTable
+	rel    *relTable
 	// win holds the window templates' hashes (TWin, TWinAny, TWinBi),
 	// without and with negation, with each Aux from -winAux to winAux
 	// already combined in, as emit would combine them.
@@ -91,6 +98,7 @@ func NewExtractor(cfg Config) *Extractor {
 	e.hO = mix(cfg.Seed ^ 0x0b0b_0b0b)
 	e.hN = mix(cfg.Seed ^ 0x4e4e_4e4e)
 	e.cues = newCueTable(cfg.Seed)
+	e.rel = newRelTable(cfg.Seed)
 	for t := range e.win {
 		for n := range e.win[t] {
 			for a := range e.win[t][n] {
@@ -298,7 +306,7 @@ func (e *Extractor) emit(dst []Feature, t Template, neg bool, aux int8, a, b, c 
 		h = combine(combine(h, a), b)
 	case TTri:
 		h = combine(combine(combine(h, a), b), c)
-	case TQuoted, TCue, TLex:
+	case TQuoted, TCue, TLex, TRel, TLexOwner, TRelOther:
 	default:
 		h = combine(h, a)
 	}
@@ -403,6 +411,12 @@ var renderers = [numTemplates]func(b []byte, d *Doc, f Feature) []byte{
 		b = append(b, [...]string{"", "near", "mid", "far", "other clause"}[a/4]...)
 		return append(b, ')')
 	},
+	TRel:       renderRel,
+	THead:      renderHead,
+	TLexOwner:  renderLexOwner,
+	TWinClause: renderWinClause,
+	TRelOther:  renderRelOther,
+	TOClause:   renderOClause,
 }
 
 func renderBigram(b []byte, d *Doc, f Feature) []byte {
