@@ -2,10 +2,17 @@
 //
 // Usage:
 //
-//	go run ./train fit  -in TRAIN.jsonl [-roles ROLES.jsonl] [-actors DOCS.jsonl] -out MODEL.afm [-seed N] [-l2 X] [-iters N]
+//	go run ./train fit  -in TRAIN.jsonl [-roles ROLES.jsonl] [-actors DOCS.jsonl] [-vectors GLOVE.txt.gz] -out MODEL.afm [-seed N] [-l2 X] [-iters N]
 //	go run ./train eval -in DEV.jsonl [-model MODEL.afm] [-json]
-//	go run ./train cv   -in TRAIN.jsonl [-pol MORE.jsonl] [-roles MORE.jsonl] [-k 5] [-seed N] [-json]
-//	go run ./train cv   -actors DOCS.jsonl -pol TRAIN.jsonl [-k 5]
+//	go run ./train cv   -in TRAIN.jsonl [-pol MORE.jsonl] [-roles MORE.jsonl] [-vectors GLOVE.txt.gz] [-agency] [-agency-actors DOCS.jsonl] [-k 5] [-seed N] [-json]
+//	go run ./train cv   -actors DOCS.jsonl -pol TRAIN.jsonl [-passages PERSENT.csv] [-k 5]
+//
+// cv -in prints, besides the held-out metrics, the grids the model's
+// weights are chosen on: mention polarity by the polarity-vectors blend
+// weight (with -vectors), roles by the role-vectors weight (with -vectors
+// and role labels), mention polarity by an agency weight (-agency) and
+// article-level labels by the agency weight, each fold's actor head
+// trained on DOCS (-agency-actors).
 //
 // Each command shows its progress on stderr: live bars on a terminal, a
 // plain line at most every two seconds otherwise, nothing with -q (or

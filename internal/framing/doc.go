@@ -15,13 +15,18 @@
 // and which mentions only speak or report (Speaks).
 //
 // Engine holds a model file's heads, checked against the table of head
-// specs (heads.go): the polarity head reads one mention's features; the
-// role head an actor's mentions, polarity and cue counts; the actor head
-// a summary of the actor's mentions (ActorStats). AddMention scores a
-// mention with every head in one pass over its features and keeps its cue
-// counts and strongest features; Frame turns an actor's mentions into
-// probabilities (the actor head's), a label and score tied to them, a
-// role and a fine role. Model files of the first format carried label
+// specs (heads.go): the polarity head reads one mention's features and
+// the polarity-vectors head its word-vector view (features/wordvec), the
+// two blended; the role head an actor's mentions, polarity and cue
+// counts, and the role-vectors head the mean word-vector view of its
+// mentions, the two blended again; the actor head a summary of the
+// actor's mentions (ActorStats). AddMention scores a mention with every
+// head in one pass over its features (one more over its word-vector
+// blocks) and keeps its cue counts and strongest features; Frame turns an
+// actor's mentions into probabilities (the actor head's, moved by what
+// the actor does: Agency), a label and score tied to them, a role and a
+// fine role. The blend weights and the agency weight are the model's
+// Calibration. Model files of the first format carried label
 // weights instead of an actor head; they still read (Calibration).
 //
 // Labels, roles, fine roles and voices are closed sets, typed here
