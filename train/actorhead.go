@@ -27,7 +27,8 @@ type actorExample struct {
 	val    []float32
 	label  int // polarity + 1
 	found  bool
-	weight float64 // of the example in training; 0 is 1
+	weight float64          // of the example in training; 0 is 1
+	cues   framing.CueTally // what Frame reads besides the head (Agency)
 }
 
 // w is the example's training weight.
@@ -74,6 +75,7 @@ func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog *progress.Pro
 		if ex.found {
 			st := eng.Stats(&s, idx)
 			ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
+			ex.cues = st.Cues
 		}
 		out[i] = ex
 		pipe.Release(t)
@@ -261,22 +263,22 @@ func countFound(xs []actorExample) int {
 // role heads of f are fixed (trained without these documents), and the
 // head is fitted on k−1 folds and scored on the k-th, each document its
 // own group. A document whose actor is not found counts as neutral.
-func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, passages []dataset.Passages, passageWeight float64, k int, seed uint64, o fitOptions, prog *progress.Progress) (*evaluate.Confusion, error) {
+func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, passages []dataset.Passages, passageWeight float64, k int, seed uint64, o fitOptions, prog *progress.Progress) (*evaluate.Confusion, []actorFrame, error) {
 	eng, err := framing.NewEngine(f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	xs, err := actorExamples(eng, docs, prog)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	more, err := mentionActorExamples(eng, extra, prog)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	paras, err := passageExamples(eng, passages, passageWeight, prog)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	strata := make([]string, len(docs))
 	for i, d := range docs {
@@ -288,6 +290,7 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, pa
 		foldOf[d.ID] = folds[i]
 	}
 	conf := evaluate.NewConfusion(framing.LabelNames())
+	var frames []actorFrame // held-out documents whose actor is found
 	bar := prog.Bar("actor cv folds", k)
 	// Each fold's fit is short and would add a bar per fold: only the
 	// folds are shown.
@@ -307,7 +310,7 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, pa
 		}
 		m, err := trainActorHead(train, eng.Config(), o)
 		if err != nil {
-			return nil, fmt.Errorf("fold %d: %w", fold+1, err)
+			return nil, nil, fmt.Errorf("fold %d: %w", fold+1, err)
 		}
 		for i, e := range xs {
 			if folds[i] != fold {
@@ -315,15 +318,17 @@ func cvActors(f *models.File, docs []dataset.Actor, extra []dataset.Mentions, pa
 			}
 			pred := int(framing.Neutral)
 			if e.found {
-				p := m.Probs(e.idx, e.val, nil)
-				pred = int(framing.MostProbable(p))
+				head := [3]float64(m.Probs(e.idx, e.val, nil))
+				frames = append(frames, actorFrame{p: head, cues: e.cues, label: e.label})
+				p := framing.Agency(head, &e.cues, agencyWeight)
+				pred = int(framing.MostProbable(p[:]))
 			}
 			conf.Add(e.label, pred)
 		}
 		bar.Add(1)
 	}
 	bar.Done()
-	return conf, nil
+	return conf, frames, nil
 }
 
 // agencyWeights are the agency weights cv -agency-actors tries.
@@ -400,8 +405,8 @@ func eachLabelledActor(pipe *framing.Pipeline, recs []dataset.Mentions, bar *pro
 	bar.Done()
 }
 
-// printAgency prints the article-level labels of frames, macro-F1 and
-// accuracy, for each agency weight.
+// printAgency prints the labels of frames, macro-F1 and accuracy, for
+// each agency weight.
 func printAgency(w io.Writer, title string, frames []actorFrame) {
 	fmt.Fprintf(w, "%s by agency weight (n=%d), macro-F1 / accuracy\n", title, len(frames))
 	for _, c := range agencyWeights {

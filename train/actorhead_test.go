@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/actorframe/actorframe/internal/framing"
@@ -59,6 +64,47 @@ func TestParagraphSpans(t *testing.T) {
 	for i, w := range want {
 		if s := text[got[i][0]:got[i][1]]; s != w {
 			t.Errorf("paragraph %d = %q, want %q", i, s, w)
+		}
+	}
+}
+
+// cv -actors cross-validates the actor head as Frame uses it and prints
+// the grids its weights are chosen on.
+func TestCVActorsPrintsGrids(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits a small model; skipped with -short")
+	}
+	var b strings.Builder
+	docs := []struct {
+		actor, text string
+		pol         int
+	}{
+		{"Maria Lopez", "Maria Lopez won praise for rebuilding the clinic. Lopez thanked the volunteers.", 1},
+		{"Olaf Brandt", "Olaf Brandt was charged with fraud. Brandt lied to investigators, prosecutors said.", -1},
+		{"Ana Silva", "Ana Silva opened the new bridge on Tuesday. Silva spoke for ten minutes.", 0},
+		{"Tom Rich", "Tom Rich rescued two children from the flood. Rich was hailed as a hero.", 1},
+		{"Ivan Kort", "Ivan Kort ordered the shelling of the market. Kort's forces killed 20 civilians.", -1},
+		{"Lea Moss", "Lea Moss chaired the committee meeting. Moss read the minutes.", 0},
+		{"Sam Hale", "Sam Hale helped hundreds of families find shelter. Hale was praised by the mayor.", 1},
+		{"Dan Voss", "Dan Voss was accused of corruption. Voss bribed officials, the report found.", -1},
+		{"Kim Ode", "Kim Ode visited the town. Ode met the council.", 0},
+		{"Eva Lind", "Eva Lind won the award for her brave reporting. Lind thanked her colleagues.", 1},
+	}
+	for i, d := range docs {
+		fmt.Fprintf(&b, `{"id": "d%d", "text": %q, "actor": %q, "polarity": %d}`+"\n", i, d.text, d.actor, d.pol)
+	}
+	path := filepath.Join(t.TempDir(), "docs.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	pol := filepath.Join("testdata", "conflict", "train-1.jsonl")
+	if err := run([]string{"cv", "-q", "-k", "2", "-iters", "20", "-actors", path, "-pol", pol}, &stdout, &stderr); err != nil {
+		t.Fatalf("cv: %v\n%s", err, stderr.String())
+	}
+	for _, want := range []string{"macro-F1", "2-fold cv: documents whose actor is found by agency weight"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("cv -actors output lacks %q:\n%s", want, stdout.String())
 		}
 	}
 }

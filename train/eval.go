@@ -549,12 +549,16 @@ func cvActorsCmd(path string, pol, roles, actorMentions []string, passagesPath s
 			return err
 		}
 	}
-	conf, err := cvActors(f, docs, am, passages, passageWeight, k, o.Features.Seed, o, prog)
+	conf, frames, err := cvActors(f, docs, am, passages, passageWeight, k, o.Features.Seed, o, prog)
 	if err != nil {
 		return err
 	}
 	prog.Close() // the bars' last state before the metrics on stdout
 	res := newResult()
 	res.Polarity = conf
-	return res.print(stdout, asJSON, false)
+	if err := res.print(stdout, asJSON, false); err != nil || asJSON || len(frames) == 0 {
+		return err
+	}
+	printAgency(stdout, fmt.Sprintf("%d-fold cv: documents whose actor is found", k), frames)
+	return nil
 }
