@@ -44,8 +44,42 @@ func (e *actorExample) w() float64 {
 // text is mended as scoring mends it, since no labelled span points into
 // it. A document whose actor is not found yields found == false.
 func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog *progress.Progress) ([]actorExample, error) {
-	cfg := eng.Config()
-	pipe, err := newPipeline(cfg, true)
+	da, err := newDocActors(eng)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]actorExample, len(docs))
+	bar := prog.Bar("actor examples", len(docs))
+	for i, d := range docs {
+		t, idx, err := da.score(d.Text, d.Actor)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", d.Line, err)
+		}
+		ex := actorExample{label: d.Polarity + 1, found: len(idx) > 0}
+		if ex.found {
+			ex.idx, ex.val, ex.cues = da.vector(idx)
+		}
+		out[i] = ex
+		da.pipe.Release(t)
+		bar.Add(1)
+	}
+	bar.Done()
+	return out, nil
+}
+
+// docActors scores the mentions of a document's labelled actor, as the
+// actor head's document and passage examples read them: the text mended
+// as scoring mends it, the actor found by a finder that knows its name.
+type docActors struct {
+	eng  *framing.Engine
+	pipe *framing.Pipeline
+	cat  *actors.Catalogue
+	spec framing.HeadSpec
+	s    framing.Scores
+}
+
+func newDocActors(eng *framing.Engine) (*docActors, error) {
+	pipe, err := newPipeline(eng.Config(), true)
 	if err != nil {
 		return nil, err
 	}
@@ -54,35 +88,35 @@ func actorExamples(eng *framing.Engine, docs []dataset.Actor, prog *progress.Pro
 		return nil, err
 	}
 	spec, _ := framing.Spec(framing.ActorHead)
-	out := make([]actorExample, len(docs))
-	var s framing.Scores
-	bar := prog.Bar("actor examples", len(docs))
-	for i, d := range docs {
-		finder, err := framing.FinderFor(pipe.Finder(), cat, d.Actor)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", d.Line, err)
-		}
-		t := pipe.AnalyzeWith(d.Text, finder)
-		s.Reset()
-		var idx []int
-		for _, m := range t.Mentions {
-			if m.Actor == d.Actor {
-				idx = append(idx, s.Len())
-				eng.AddMention(t, &s, features.Span{Start: m.Start, End: m.End}, m.Via)
-			}
-		}
-		ex := actorExample{label: d.Polarity + 1, found: len(idx) > 0}
-		if ex.found {
-			st := eng.Stats(&s, idx)
-			ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
-			ex.cues = st.Cues
-		}
-		out[i] = ex
-		pipe.Release(t)
-		bar.Add(1)
+	return &docActors{eng: eng, pipe: pipe, cat: cat, spec: spec}, nil
+}
+
+// score analyses text and scores the mentions of actor into da.s, emptied
+// first; it returns the analysis, to be released, and the mentions'
+// indices in da.s, in text order.
+func (da *docActors) score(text, actor string) (*framing.Analysis, []int, error) {
+	finder, err := framing.FinderFor(da.pipe.Finder(), da.cat, actor)
+	if err != nil {
+		return nil, nil, err
 	}
-	bar.Done()
-	return out, nil
+	t := da.pipe.AnalyzeWith(text, finder)
+	da.s.Reset()
+	var idx []int
+	for _, m := range t.Mentions {
+		if m.Actor == actor {
+			idx = append(idx, da.s.Len())
+			da.eng.AddMention(t, &da.s, features.Span{Start: m.Start, End: m.End}, m.Via)
+		}
+	}
+	return t, idx, nil
+}
+
+// vector is the actor head's input for the scored mentions idx, and their
+// cue counts.
+func (da *docActors) vector(idx []int) ([]uint32, []float32, framing.CueTally) {
+	st := da.eng.Stats(&da.s, idx)
+	fi, fv := framing.AppendActorVector(nil, nil, da.spec, da.eng.Config(), nil, &st)
+	return fi, fv, st.Cues
 }
 
 // mentionActorExamples makes actor examples of labelled targets: each
@@ -133,57 +167,44 @@ func passageExamples(eng *framing.Engine, docs []dataset.Passages, w float64, pr
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	cfg := eng.Config()
-	pipe, err := newPipeline(cfg, true)
+	da, err := newDocActors(eng)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := actors.Default()
-	if err != nil {
-		return nil, err
-	}
-	spec, _ := framing.Spec(framing.ActorHead)
 	var out []passageExample
-	var s framing.Scores
 	bar := prog.Bar("passage examples", len(docs))
 	for _, d := range docs {
-		finder, err := framing.FinderFor(pipe.Finder(), cat, d.Actor)
+		t, scored, err := da.score(d.Text, d.Actor)
 		if err != nil {
 			return nil, fmt.Errorf("record %d: %w", d.Line, err)
 		}
-		t := pipe.AnalyzeWith(d.Text, finder)
 		// Mending changes bytes, never line breaks: the paragraphs are
 		// found again in the mended text, in the same order.
 		paras := paragraphSpans(t.Doc.Text)
-		if len(paras) == len(d.Paragraphs) {
-			s.Reset()
-			var at []int // each scored mention's start
-			for _, m := range t.Mentions {
-				if m.Actor == d.Actor {
-					at = append(at, m.Start)
-					eng.AddMention(t, &s, features.Span{Start: m.Start, End: m.End}, m.Via)
-				}
-			}
-			for i, p := range d.Paragraphs {
-				if !p.Labelled {
-					continue
-				}
-				var idx []int
-				for j, start := range at {
-					if start >= paras[i][0] && start < paras[i][1] {
-						idx = append(idx, j)
-					}
-				}
-				if len(idx) == 0 {
-					continue
-				}
-				st := eng.Stats(&s, idx)
-				ex := passageExample{doc: "persent-" + d.ID, actorExample: actorExample{label: p.Polarity + 1, found: true, weight: w}}
-				ex.idx, ex.val = framing.AppendActorVector(nil, nil, spec, cfg, nil, &st)
-				out = append(out, ex)
+		var at []int // each scored mention's start, in the order of scored
+		for _, m := range t.Mentions {
+			if m.Actor == d.Actor {
+				at = append(at, m.Start)
 			}
 		}
-		pipe.Release(t)
+		for i, p := range d.Paragraphs {
+			if !p.Labelled || len(paras) != len(d.Paragraphs) {
+				continue
+			}
+			var idx []int
+			for j, start := range at {
+				if start >= paras[i][0] && start < paras[i][1] {
+					idx = append(idx, scored[j])
+				}
+			}
+			if len(idx) == 0 {
+				continue
+			}
+			ex := passageExample{doc: "persent-" + d.ID, actorExample: actorExample{label: p.Polarity + 1, found: true, weight: w}}
+			ex.idx, ex.val, ex.cues = da.vector(idx)
+			out = append(out, ex)
+		}
+		da.pipe.Release(t)
 		bar.Add(1)
 	}
 	bar.Done()
