@@ -231,15 +231,9 @@ func (e *Extractor) buildUnits(d *Doc, ti int, target Span, others []Span) int {
 func (e *Extractor) lexFeatures(d *Doc, dst []Feature, tu int) []Feature {
 	u := e.units
 	for j := range u {
-		if u[j].tok < 0 {
+		v, ok := e.unitValence(d, j)
+		if !ok {
 			continue
-		}
-		v := d.Tokens[u[j].tok].Valence
-		if v == 0 || inName(d, int(u[j].tok)) {
-			continue
-		}
-		if u[j].neg {
-			v = -v
 		}
 		d, side := j-tu, int8(1)
 		if d < 0 {
@@ -266,6 +260,24 @@ func (e *Extractor) lexFeatures(d *Doc, dst []Feature, tu int) []Feature {
 		dst = e.emit(dst, TLex, false, aux, 0, 0, 0, u[j].tok, TokNone, TokNone)
 	}
 	return dst
+}
+
+// unitValence is unit j's prior polarity (VADER), flipped in a negation's
+// scope; ok is false for a unit without one: the mention, another actor,
+// a word of no valence or one inside a name.
+func (e *Extractor) unitValence(d *Doc, j int) (v float32, ok bool) {
+	u := &e.units[j]
+	if u.tok < 0 {
+		return 0, false
+	}
+	v = d.Tokens[u.tok].Valence
+	if v == 0 || inName(d, int(u.tok)) {
+		return 0, false
+	}
+	if u.neg {
+		v = -v
+	}
+	return v, true
 }
 
 // inName reports whether token i is a capitalised word inside a sentence,

@@ -269,15 +269,9 @@ func (e *Extractor) lexOwners(m *mention, dst []Feature) []Feature {
 		speechFrom, speechTo, speechOwner = 0, left.j, ownSpeech
 	}
 	for j := range u {
-		if u[j].tok < 0 {
+		v, ok := e.unitValence(d, j)
+		if !ok {
 			continue
-		}
-		v := d.Tokens[u[j].tok].Valence
-		if v == 0 || inName(d, int(u[j].tok)) {
-			continue
-		}
-		if u[j].neg {
-			v = -v
 		}
 		var own int8
 		switch {
