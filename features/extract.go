@@ -262,6 +262,20 @@ func (e *Extractor) lexFeatures(d *Doc, dst []Feature, tu int) []Feature {
 	return dst
 }
 
+// lexiconWord appends the start of a lexicon feature's name: its sign
+// and word, and an open parenthesis for where it stands.
+func lexiconWord(b []byte, d *Doc, f Feature, positive bool) []byte {
+	sign := "−"
+	if positive {
+		sign = "+"
+	}
+	b = append(b, "lexicon"...)
+	b = append(b, sign...)
+	b = append(b, ": "...)
+	b = d.word(b, f.Toks[0])
+	return append(b, " ("...)
+}
+
 // unitValence is unit j's prior polarity (VADER), flipped in a negation's
 // scope; ok is false for a unit without one: the mention, another actor,
 // a word of no valence or one inside a name.
@@ -409,15 +423,7 @@ var renderers = [numTemplates]func(b []byte, d *Doc, f Feature) []byte{
 		if a < 0 {
 			a, side = -a, "left"
 		}
-		sign := "−"
-		if a&1 == 1 {
-			sign = "+"
-		}
-		b = append(b, "lexicon"...)
-		b = append(b, sign...)
-		b = append(b, ": "...)
-		b = d.word(b, f.Toks[0])
-		b = append(b, " ("...)
+		b = lexiconWord(b, d, f, a&1 == 1)
 		b = append(b, side...)
 		b = append(b, ", "...)
 		b = append(b, [...]string{"", "near", "mid", "far", "other clause"}[a/4]...)

@@ -450,15 +450,7 @@ func renderHead(b []byte, d *Doc, f Feature) []byte {
 
 func renderLexOwner(b []byte, d *Doc, f Feature) []byte {
 	own, a := f.Aux/ownerAuxBase, f.Aux%ownerAuxBase
-	sign := "−"
-	if a&1 == 1 {
-		sign = "+"
-	}
-	b = append(b, "lexicon"...)
-	b = append(b, sign...)
-	b = append(b, ": "...)
-	b = d.word(b, f.Toks[0])
-	b = append(b, " ("...)
+	b = lexiconWord(b, d, f, a&1 == 1)
 	if own > 0 && int(own) < numOwners {
 		b = append(b, ownerNames[own]...)
 	}

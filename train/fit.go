@@ -473,26 +473,32 @@ func polarityExamples(pipe *framing.Pipeline, recs []dataset.Mentions, further b
 // vector over all its occurrences in the text, as the engine's role head
 // reads it when scoring.
 func roleExamples(eng *framing.Engine, pipe *framing.Pipeline, spec framing.HeadSpec, recs []dataset.Mentions, prog *progress.Progress) *models.Examples {
-	bar := prog.Bar("role examples", len(recs))
 	x := &models.Examples{}
 	s := framing.Scores{KeepAll: true}
+	eachRoleTarget(pipe, recs, prog.Bar("role examples", len(recs)), func(t *framing.Analysis, spans []features.Span, k int) {
+		idx := scoreActor(eng, t, &s, spans)
+		fi, fv := eng.ActorVector(spec, &s, idx)
+		x.Append(fi, fv, k, 1)
+	})
+	return x
+}
+
+// eachRoleTarget calls fn with every target of recs that has a role
+// label: its record's analysis, the target's occurrences in the text and
+// its role's class. The role heads' examples walk targets so.
+func eachRoleTarget(pipe *framing.Pipeline, recs []dataset.Mentions, bar *progress.Bar, fn func(t *framing.Analysis, spans []features.Span, k int)) {
 	for i := range recs {
 		r := &recs[i]
 		t := pipe.Analyze(r.Text)
 		for _, tg := range r.Targets {
-			k := roleIndex(tg.Role)
-			if k < 0 {
-				continue
+			if k := roleIndex(tg.Role); k >= 0 {
+				fn(t, occurrences(r.Text, tg), k)
 			}
-			idx := scoreActor(eng, t, &s, occurrences(r.Text, tg))
-			fi, fv := eng.ActorVector(spec, &s, idx)
-			x.Append(fi, fv, k, 1)
 		}
 		pipe.Release(t)
 		bar.Add(1)
 	}
 	bar.Done()
-	return x
 }
 
 // scoreSpans scores the mentions at spans of t into s, emptied first, and

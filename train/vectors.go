@@ -194,38 +194,25 @@ func addVectorHead(f *models.File, pipe *framing.Pipeline, pol []dataset.Mention
 // views, the mentions the role head reads — and adds it to f, with its
 // blend weight in f's calibration. eng scores with f's mention heads.
 func addRoleVectorHead(f *models.File, eng *framing.Engine, pipe *framing.Pipeline, rol []dataset.Mentions, o fitOptions) error {
-	bar := o.Progress.Bar("role vector examples", len(rol))
 	x := &models.Examples{}
 	var idx []uint32
 	var mean, v []float32
-	for i := range rol {
-		r := &rol[i]
-		t := pipe.Analyze(r.Text)
-		for _, tg := range r.Targets {
-			k := roleIndex(tg.Role)
-			if k < 0 {
-				continue
+	eachRoleTarget(pipe, rol, o.Progress.Bar("role vector examples", len(rol)), func(t *framing.Analysis, spans []features.Span, k int) {
+		clear(mean)
+		for _, sp := range spans {
+			v = eng.Vector(t, sp, v[:0])
+			if len(mean) != len(v) {
+				mean = make([]float32, len(v))
 			}
-			spans := occurrences(r.Text, tg)
-			clear(mean)
-			for _, sp := range spans {
-				v = eng.Vector(t, sp, v[:0])
-				if len(mean) != len(v) {
-					mean = make([]float32, len(v))
-				}
-				for j, y := range v {
-					mean[j] += y / float32(len(spans))
-				}
+			for j, y := range v {
+				mean[j] += y / float32(len(spans))
 			}
-			for len(idx) < len(mean) {
-				idx = append(idx, uint32(len(idx)))
-			}
-			x.Append(idx[:len(mean)], mean, k, 1)
 		}
-		pipe.Release(t)
-		bar.Add(1)
-	}
-	bar.Done()
+		for len(idx) < len(mean) {
+			idx = append(idx, uint32(len(idx)))
+		}
+		x.Append(idx[:len(mean)], mean, k, 1)
+	})
 	if x.Rows() == 0 {
 		return nil
 	}
