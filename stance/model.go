@@ -31,10 +31,11 @@ type Options struct {
 	AuthorOnly bool
 	// NoEvidence leaves out Evidence, for the fastest scoring.
 	NoEvidence bool
-	// NoWordVectors scores mention polarity with the linear head alone,
-	// skipping the model's word-vector view: about twice as fast, for
-	// less accuracy (the README's Accuracy and Speed sections measure
-	// both). A model without the view ignores it.
+	// NoWordVectors scores mention polarity with the linear head alone
+	// and roles with the role head alone, skipping the model's
+	// word-vector views: about 1.6 times as fast, for less accuracy (the
+	// README's Accuracy and Speed sections measure both). A model without
+	// the views ignores it.
 	NoWordVectors bool
 	// NoRepair reads the text as it is. By default, UTF-8 that was
 	// decoded as Windows-1252 or Latin-1 ("â€™" for "’") and HTML

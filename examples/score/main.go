@@ -67,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	actorsPath := fs.String("actors", "", "JSON list of actors to add to the catalogue")
 	onlyActors := fs.Bool("only-actors", false, "with -actors: use only the listed actors")
 	authorOnly := fs.Bool("author-only", false, "count only the author's voice in actor scores")
-	noVectors := fs.Bool("no-vectors", false, "score polarity with the linear head alone: about twice as fast, less accurate")
+	noVectors := fs.Bool("no-vectors", false, "score polarity and roles without the word-vector views: about 1.6 times as fast, less accurate")
 	showMentions := fs.Bool("mentions", false, "list every mention in the table")
 	quiet := fs.Bool("q", false, "no progress on stderr for -jsonl")
 	fs.BoolVar(quiet, "quiet", false, "same as -q")

@@ -94,8 +94,9 @@ type Scores struct {
 	// and KeepNone none, when no evidence is asked for.
 	KeepAll, KeepNone bool
 	// LinearOnly scores polarity with the linear head alone, skipping a
-	// model's word-vector view: about twice as fast, and less accurate
-	// (see the README's Speed section).
+	// model's word-vector views (roles then come from the role head
+	// alone): about 1.6 times as fast, and less accurate (see the
+	// README's Speed section).
 	LinearOnly bool
 
 	feats   []features.Feature // kept features, mention by mention
