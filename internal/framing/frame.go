@@ -120,7 +120,9 @@ func (c *mentionCues) add(f features.CueFact) {
 
 // roleOf decides the main role of an actor from the role head, which reads
 // the actor's mentions, its polarity, its cue counts and its standing
-// among the text's actors, and from the cue counts again as
+// among the text's actors, blended with the role-vectors head (which
+// reads what the words around its mentions mean) at weight w when the
+// mentions were scored with the word-vector views, and from the cue counts again as
 // pseudo-counts: the head learns from few texts of war, so the cue words
 // carry who does what to whom to conflict news. Doing harm counts double. Without a role
 // head, polarity decides between protagonist and antagonist. An actor is
