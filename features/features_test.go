@@ -91,14 +91,39 @@ func names(cfg features.Config, text, target string, others ...string) []string 
 	return out
 }
 
+// featureCase is a mention in a sentence, the other actors' mentions, and
+// feature names the mention must have and must not have.
+type featureCase struct {
+	text, target string
+	others       []string
+	want         []string
+	notWant      []string
+}
+
+// checkFeatures extracts each case's mention with cfg and checks its
+// feature names; show trims what a failure prints (nil: every name).
+func checkFeatures(t *testing.T, cfg features.Config, tests []featureCase, show func([]string) []string) {
+	t.Helper()
+	if show == nil {
+		show = func(n []string) []string { return n }
+	}
+	for _, tt := range tests {
+		got := names(cfg, tt.text, tt.target, tt.others...)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q in %q: missing feature %q; got %q", tt.target, tt.text, w, show(got))
+			}
+		}
+		for _, w := range tt.notWant {
+			if slices.Contains(got, w) {
+				t.Errorf("%q in %q: unexpected feature %q", tt.target, tt.text, w)
+			}
+		}
+	}
+}
+
 func TestExtractPlaceholdersAndCues(t *testing.T) {
-	cfg := features.DefaultConfig()
-	tests := []struct {
-		text, target string
-		others       []string
-		want         []string
-		notWant      []string
-	}{
+	checkFeatures(t, features.DefaultConfig(), []featureCase{
 		{"The might of the Russian military crushed the rebels.", "Russian military", []string{"rebels"},
 			[]string{"⟨T⟩ crushed", "crushed the ⟨O⟩", "⟨T⟩ agent of aggression (crushed)"}, []string{"russian", "rebels"}},
 		{"The might of the Russian military crushed the rebels.", "rebels", []string{"Russian military"},
@@ -176,20 +201,7 @@ func TestExtractPlaceholdersAndCues(t *testing.T) {
 			nil, []string{"⟨T⟩ agent of protection (free)"}},
 		{"Staff of the International Rescue Committee left.", "the International Rescue Committee", nil,
 			nil, []string{"⟨T⟩ agent of protection (rescue)"}},
-	}
-	for _, tt := range tests {
-		got := names(cfg, tt.text, tt.target, tt.others...)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q in %q: missing feature %q; got %q", tt.target, tt.text, w, got)
-			}
-		}
-		for _, w := range tt.notWant {
-			if slices.Contains(got, w) {
-				t.Errorf("%q in %q: unexpected feature %q", tt.target, tt.text, w)
-			}
-		}
-	}
+	}, nil)
 }
 
 func TestExtractDeterministicAndNormalised(t *testing.T) {

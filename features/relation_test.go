@@ -11,13 +11,7 @@ import (
 // The relation families on sentences of several actors: who accuses,
 // defeats or praises whom, and whose the sentiment words are.
 func TestRelationFeatures(t *testing.T) {
-	cfg := features.DefaultConfig()
-	tests := []struct {
-		text, target string
-		others       []string
-		want         []string
-		notWant      []string
-	}{
+	checkFeatures(t, features.DefaultConfig(), []featureCase{
 		// relations: the mention as the one who acts or undergoes
 		{"The senator accused the mayor of fraud.", "senator", []string{"mayor"},
 			[]string{"⟨T⟩ agent of accusing with ⟨O⟩ (accused)", "⟨T⟩ does: accused"}, []string{"⟨T⟩ patient of accusing (accused)"}},
@@ -48,20 +42,7 @@ func TestRelationFeatures(t *testing.T) {
 			[]string{"lexicon−: fraud (what ⟨T⟩ accuses of)"}, nil},
 		{"“The plan is a disaster,” said the senator.", "senator", nil,
 			[]string{"lexicon−: disaster (what ⟨T⟩ says)"}, nil},
-	}
-	for _, tt := range tests {
-		got := names(cfg, tt.text, tt.target, tt.others...)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q in %q: missing feature %q; got %q", tt.target, tt.text, w, relOnly(got))
-			}
-		}
-		for _, w := range tt.notWant {
-			if slices.Contains(got, w) {
-				t.Errorf("%q in %q: unexpected feature %q", tt.target, tt.text, w)
-			}
-		}
-	}
+	}, relOnly)
 }
 
 // relOnly keeps the names of the relation families, for messages.

@@ -22,8 +22,11 @@ func BenchmarkScore(b *testing.B) {
 	}
 }
 
-func BenchmarkScoreNoEvidence(b *testing.B) {
-	m, err := model(b).WithOptions(stance.Options{NoEvidence: true})
+func BenchmarkScoreNoEvidence(b *testing.B) { benchScoreWith(b, stance.Options{NoEvidence: true}) }
+
+// benchScoreWith is BenchmarkScore with a model of options opt.
+func benchScoreWith(b *testing.B, opt stance.Options) {
+	m, err := model(b).WithOptions(opt)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,14 +119,5 @@ func BenchmarkScoreActor(b *testing.B) {
 // alone (Options.NoWordVectors): the cost of the word-vector view is the
 // difference from BenchmarkScore.
 func BenchmarkScoreNoWordVectors(b *testing.B) {
-	m, err := model(b).WithOptions(stance.Options{NoWordVectors: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := article(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		m.Score(text)
-	}
+	benchScoreWith(b, stance.Options{NoWordVectors: true})
 }
