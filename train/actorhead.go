@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -149,6 +150,14 @@ func mentionActorExamples(eng *framing.Engine, recs []dataset.Mentions, prog *pr
 // defaultPassageWeight is the weight of a paragraph example against a
 // document's in the actor head's training.
 const defaultPassageWeight = 0.25
+
+// checkPassageWeight says what is wrong with a -passage-weight, if anything.
+func checkPassageWeight(w float64) error {
+	if !(w > 0) || math.IsInf(w, 0) {
+		return fmt.Errorf("-passage-weight %v: need a positive number", w)
+	}
+	return nil
+}
 
 // passageExample is an actor example of one labelled paragraph, with the
 // document it comes from, so that cross-validation keeps a document's

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,6 +106,29 @@ func TestCVActorsPrintsGrids(t *testing.T) {
 	for _, want := range []string{"macro-F1", "2-fold cv: documents whose actor is found by agency weight"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("cv -actors output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
+
+// Flags that cannot work together, or a weight that cannot be one, are
+// refused before any work, naming the flag.
+func TestPassageAndAgencyFlags(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"fit", "-in", "a.jsonl", "-passages", "p.csv", "-out", filepath.Join(dir, "m.afm")}, "-passages"},
+		{[]string{"fit", "-in", "a.jsonl", "-actors", "d.jsonl", "-passage-weight", "0", "-out", filepath.Join(dir, "m.afm")}, "-passage-weight"},
+		{[]string{"cv", "-in", "a.jsonl", "-passages", "p.csv"}, "-passages"},
+		{[]string{"cv", "-actors", "d.jsonl", "-pol", "a.jsonl", "-agency"}, "-agency"},
+		{[]string{"cv", "-actors", "d.jsonl", "-pol", "a.jsonl", "-agency-actors", "d.jsonl"}, "-agency"},
+		{[]string{"cv", "-in", "a.jsonl", "-actors", "d.jsonl"}, "-in and -actors"},
+		{[]string{"cv", "-actors", "d.jsonl", "-pol", "a.jsonl", "-passage-weight", "-1"}, "-passage-weight"},
+	} {
+		err := run(tt.args, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want one naming %s", tt.args, err, tt.want)
 		}
 	}
 }

@@ -305,6 +305,17 @@ func cmdCV(args []string, stdout, stderr io.Writer) error {
 	if *k < 2 {
 		return fmt.Errorf("cv: -k %d: need at least 2 folds", *k)
 	}
+	switch {
+	case *in != "" && *actorsIn != "":
+		return errors.New("cv: -in and -actors cross-validate different heads: give one")
+	case *passagesIn != "" && *actorsIn == "":
+		return errors.New("cv: -passages adds actor-head examples: it needs -actors")
+	case (*agencyMentions || *agencyDocs != "") && *in == "":
+		return errors.New("cv: -agency and -agency-actors read held-out targets of -in: they need -in")
+	}
+	if err := checkPassageWeight(*passageW); err != nil {
+		return fmt.Errorf("cv: %w", err)
+	}
 	prog := progress.New(stderr, *quiet)
 	defer prog.Close()
 	prog.Printf("reading data...")

@@ -96,6 +96,12 @@ func cmdFit(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errors.New("fit needs -in and -out")
 	}
+	if *passagesIn != "" && len(actorFiles) == 0 {
+		return errors.New("fit: -passages adds actor-head examples: it needs -actors")
+	}
+	if err := checkPassageWeight(*passageW); err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
 	// Before training, which takes a while, not after.
 	if err := checkOut(*out); err != nil {
 		return err
