@@ -26,9 +26,11 @@ func TestFitReproducesEmbeddedModel(t *testing.T) {
 		"-in", filepath.Join(data, "newsmtsc", "train.jsonl"),
 		"-in", filepath.Join(ours, "train-1.jsonl"),
 		"-in", filepath.Join(ours, "train-2.jsonl"),
+		"-in", filepath.Join(ours, "train-3.jsonl"),
 		"-roles", filepath.Join(data, "nfc", "roles.jsonl"),
 		"-roles", filepath.Join(ours, "train-1.jsonl"),
 		"-roles", filepath.Join(ours, "train-2.jsonl"),
+		"-roles", filepath.Join(ours, "train-3.jsonl"),
 		"-actors", filepath.Join(data, "persent", "dev.jsonl"),
 		"-vectors", filepath.Join(data, "glove", "glove.6B.100d.top100k.txt.gz"),
 		"-out", out}

@@ -21,6 +21,7 @@ func TestTargetsFound(t *testing.T) {
 		{filepath.Join("..", "..", "train", "testdata", "conflict", "dev.jsonl"), 0.80},
 		{filepath.Join("..", "..", "train", "testdata", "conflict", "train-1.jsonl"), 0.78},
 		{filepath.Join("..", "..", "train", "testdata", "conflict", "train-2.jsonl"), 0.58},
+		{filepath.Join("..", "..", "train", "testdata", "conflict", "train-3.jsonl"), 0.68},
 		{filepath.Join("..", "..", "..", "shared", "data", "newsmtsc", "dev-rw.jsonl"), 0.52},
 		{filepath.Join("..", "..", "..", "shared", "data", "newsmtsc", "dev-mt.jsonl"), 0.47},
 	} {
