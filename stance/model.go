@@ -116,7 +116,6 @@ func (m *Model) Options() Options { return m.opt }
 // scratch holds per-call working memory; Models pool them.
 type scratch struct {
 	scores framing.Scores
-	voices []framing.Voice
 	// report's grouping of mentions by actor: the group of each mention,
 	// where each group starts in members, and the mentions group by group
 	index                        map[string]int

@@ -166,6 +166,9 @@ func (e *Engine) Grow(s *Scores, n int) {
 	s.offs = slices.Grow(s.offs, n)
 	s.probs = slices.Grow(s.probs, n)
 	s.actor = slices.Grow(s.actor, n*len(e.actorHeads))
+	if e.vec.table != nil && e.vec.role != nil && !s.LinearOnly {
+		s.roleVec = slices.Grow(s.roleVec, n)
+	}
 	s.weights = slices.Grow(s.weights, n)
 	s.cues = slices.Grow(s.cues, n)
 	s.meta = slices.Grow(s.meta, n)
