@@ -184,7 +184,7 @@ func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	// sequence ("&am" of "&amp;") maps back to the whole sequence.
 	ms.Start, ms.End, ms.Text = from, to, text[from:to]
 	if !m.opt.NoEvidence {
-		ms.Evidence = framing.MentionEvidence(&t.Doc, &s.scores, []int{0}, 5)
+		ms.Evidence = m.eng.MentionEvidence(t, &s.scores, []int{0}, 5)
 	}
 	return ms, nil
 }

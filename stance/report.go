@@ -340,7 +340,7 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 		af.Sources = append(af.Sources, sf)
 	}
 	if !m.opt.NoEvidence {
-		af.Evidence = framing.ActorEvidence(&t.Doc, &s.scores, counted, 6)
+		af.Evidence = m.eng.ActorEvidence(t, &s.scores, counted, 6)
 	}
 	af.MentionList = make([]Mention, 0, len(g))
 	for _, i := range g {
