@@ -118,11 +118,12 @@ type Scores struct {
 	ngroups int
 	side    *sideIndex // built from the above when first needed
 
-	scratch  []features.Feature // the mention being scored, or explained
+	scratch  []features.Feature // the mention being scored
 	scratchW []float32
-	stats    ActorStats // Frame's, kept here so that it does not escape per call
-	names    []byte     // evidence names being compared
-	top      []int      // ActorEvidence's mentions, strongest first
+	again    []features.Feature // the mentions evidence extracts again
+	stats    ActorStats         // Frame's, kept here so that it does not escape per call
+	names    []byte             // evidence names being compared
+	top      []int              // ActorEvidence's mentions, strongest first
 }
 
 // mentionMeta is what the actor head reads of one mention besides its

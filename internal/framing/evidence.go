@@ -43,22 +43,25 @@ func (e *Engine) MentionEvidence(a *Analysis, s *Scores, idx []int, n int) []Evi
 	if s.KeepNone && !s.KeepAll {
 		return nil
 	}
+	// A position j names s.feats[j], or, from len(s.feats) on, a feature
+	// of the mentions extracted again, all kept in s.again for the call.
 	var top [keepPerMention]strong
 	nt := 0
+	s.again = s.again[:0]
 	for _, i := range idx {
 		if i+1 < len(s.offs) {
 			for j := s.offs[i]; j < s.offs[i+1]; j++ {
-				nt = pushStrong(top[:], nt, &s.feats[j], s.contrib[j])
+				nt = pushStrong(top[:], nt, j, s.contrib[j])
 			}
 			continue
 		}
 		if i >= len(s.spans) {
 			continue // not a mention of s
 		}
-		s.scratch = a.Features(s.spans[i], s.scratch[:0])
-		for j := range s.scratch {
-			f := &s.scratch[j]
-			nt = pushStrong(top[:], nt, f, e.contribution(f))
+		from := len(s.again)
+		s.again = a.Features(s.spans[i], s.again)
+		for j := from; j < len(s.again); j++ {
+			nt = pushStrong(top[:], nt, len(s.feats)+j, e.contribution(&s.again[j]))
 		}
 	}
 	// Names are rendered into one buffer and compared there; only those
@@ -69,7 +72,7 @@ func (e *Engine) MentionEvidence(a *Analysis, s *Scores, idx []int, n int) []Evi
 	out := make([]Evidence, 0, min(n, nt)) // one allocation, not a growing slice
 	for _, c := range top[:nt] {
 		from := len(b)
-		b = d.AppendFeatureName(b, c.f)
+		b = d.AppendFeatureName(b, *s.strongFeature(c.j))
 		name := b[from:]
 		merged := false
 		for i := range out {
@@ -96,6 +99,15 @@ func (e *Engine) MentionEvidence(a *Analysis, s *Scores, idx []int, n int) []Evi
 	return out
 }
 
+// strongFeature is the feature at position j of MentionEvidence's
+// ranking: s.feats[j], or from len(s.feats) on, one of s.again.
+func (s *Scores) strongFeature(j int) *features.Feature {
+	if j < len(s.feats) {
+		return &s.feats[j]
+	}
+	return &s.again[j-len(s.feats)]
+}
+
 // contribution is feature f's push on P(positive) − P(negative), in
 // logit units of the polarity head, as AddMention computes it.
 func (e *Engine) contribution(f *features.Feature) float32 {
@@ -112,18 +124,17 @@ func start(ends []int, i int) int {
 	return ends[i-1]
 }
 
-// strong is a feature with its contribution and the magnitude the ranking
-// reads. It holds the feature itself, not a position: a mention extracted
-// again overwrites the scratch memory its features stand in.
+// strong is a feature's position with its contribution and the magnitude
+// the ranking reads, so an insertion copies 16 bytes, not a Feature.
 type strong struct {
-	f      features.Feature
+	j      int
 	w, abs float32
 }
 
-// pushStrong offers the contribution w of feature f to top[:n], which
+// pushStrong offers the contribution w of feature j to top[:n], which
 // holds the strongest met so far by magnitude, largest first, the first
 // met first among equals; it returns the new n.
-func pushStrong(top []strong, n int, f *features.Feature, w float32) int {
+func pushStrong(top []strong, n, j int, w float32) int {
 	aw := float32(math.Abs(float64(w)))
 	if aw == 0 || n == len(top) && aw <= top[n-1].abs {
 		return n
@@ -138,6 +149,6 @@ func pushStrong(top []strong, n int, f *features.Feature, w float32) int {
 		top[k] = top[k-1]
 		k--
 	}
-	top[k] = strong{*f, w, aw}
+	top[k] = strong{j, w, aw}
 	return n
 }

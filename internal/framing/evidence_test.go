@@ -40,11 +40,11 @@ func TestKeepStrongestMatchesPushStrong(t *testing.T) {
 		var top [keepPerMention]strong
 		nt := 0
 		for j, w := range s.scratchW {
-			nt = pushStrong(top[:], nt, &s.scratch[j], w)
+			nt = pushStrong(top[:], nt, j, w)
 		}
 		var ranked []uint32
 		for _, c := range top[:nt] {
-			ranked = append(ranked, c.f.Index)
+			ranked = append(ranked, uint32(c.j))
 		}
 		if want := strongestByStableSort(s.scratchW); !slices.Equal(ranked, want) {
 			t.Fatalf("trial %d: contributions %v: ranked %v, want %v", trial, s.scratchW, ranked, want)
