@@ -100,9 +100,9 @@ type Scores struct {
 	// alone): about 1.6 times as fast, and less accurate (see the
 	// README's Speed section).
 	LinearOnly bool
-	// strong is how many mentions keep their strongest features: 0 means
-	// strongMentions, a negative number none (tests set it).
-	strong int
+	// keepMentions is how many mentions keep their strongest features:
+	// 0 means strongMentions, a negative number none (tests set it).
+	keepMentions int
 
 	feats   []features.Feature // kept features, mention by mention
 	contrib []float32          // per kept feature: its push on P(positive) − P(negative), in logit units
@@ -149,13 +149,13 @@ const keepPerMention = 12
 // are a long article's, and their features take 400 KB.
 const strongMentions = 1024
 
-// keeps reports whether the next mention scored keeps its strongest
-// features.
+// keeps reports whether the next mention scored keeps features: all of
+// them with KeepAll, else its strongest while it is among the first.
 func (s *Scores) keeps() bool {
 	if s.KeepAll {
 		return true
 	}
-	n := s.strong
+	n := s.keepMentions
 	if n == 0 {
 		n = strongMentions
 	}

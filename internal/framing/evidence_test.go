@@ -107,14 +107,14 @@ func TestEvidenceMatchesAllFeatures(t *testing.T) {
 	}
 	// mentions that keep their strongest features: all (the default for
 	// an article), the first few, none
-	for _, strong := range []int{0, 10, -1} {
-		s := Scores{strong: strong}
+	for _, keep := range []int{0, 10, -1} {
+		s := Scores{keepMentions: keep}
 		for _, m := range a.Mentions {
 			e.AddMention(a, &s, features.Span{Start: m.Start, End: m.End}, m.Via)
 		}
 		for actor, idx := range byActor {
 			if got := e.ActorEvidence(a, &s, idx, 6); !slices.Equal(got, want[actor]) {
-				t.Errorf("%d mentions keeping features: %s: evidence %v, want %v", strong, actor, got, want[actor])
+				t.Errorf("%d mentions keeping features: %s: evidence %v, want %v", keep, actor, got, want[actor])
 			}
 		}
 	}
