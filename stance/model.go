@@ -116,7 +116,6 @@ func (m *Model) Options() Options { return m.opt }
 // scratch holds per-call working memory; Models pool them.
 type scratch struct {
 	scores framing.Scores
-	voices []framing.Voice
 	// report's grouping of mentions by actor: the group of each mention,
 	// where each group starts in members, and the mentions group by group
 	index                        map[string]int
@@ -185,7 +184,7 @@ func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	// sequence ("&am" of "&amp;") maps back to the whole sequence.
 	ms.Start, ms.End, ms.Text = from, to, text[from:to]
 	if !m.opt.NoEvidence {
-		ms.Evidence = framing.MentionEvidence(&t.Doc, &s.scores, []int{0}, 5)
+		ms.Evidence = m.eng.MentionEvidence(t, &s.scores, []int{0}, 5)
 	}
 	return ms, nil
 }

@@ -217,11 +217,6 @@ type Mention struct {
 // report groups the scored mentions of t into actors.
 func (m *Model) report(t *framing.Analysis, s *scratch) Report {
 	n := len(t.Mentions)
-	// sized once: appending would double them as a long text goes
-	s.voices = slices.Grow(s.voices[:0], n)
-	for i := range t.Mentions {
-		s.voices = append(s.voices, s.scores.Voice(i)) // found once, when scored
-	}
 	// Group mentions by actor, in order of first appearance: a group
 	// number per mention, then one counting sort into s.members, so that
 	// the groups share one reused buffer rather than growing a slice each.
@@ -302,7 +297,7 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 	var sources []Voice
 	bySource := map[Voice][]int{}
 	for _, i := range g {
-		v := s.voices[i]
+		v := s.scores.Voice(i) // found once, when scored
 		if v.Kind == framing.AuthorVoice {
 			author = append(author, i)
 			continue
@@ -345,12 +340,12 @@ func (m *Model) actorFrame(t *framing.Analysis, s *scratch, g []int) ActorFrame 
 		af.Sources = append(af.Sources, sf)
 	}
 	if !m.opt.NoEvidence {
-		af.Evidence = framing.ActorEvidence(&t.Doc, &s.scores, counted, 6)
+		af.Evidence = m.eng.ActorEvidence(t, &s.scores, counted, 6)
 	}
 	af.MentionList = make([]Mention, 0, len(g))
 	for _, i := range g {
 		mn := t.Mentions[i]
-		af.MentionList = append(af.MentionList, mentionOf(t, mn.Start, mn.End, mn.Via, s.scores.Probs(i), s.voices[i]))
+		af.MentionList = append(af.MentionList, mentionOf(t, mn.Start, mn.End, mn.Via, s.scores.Probs(i), s.scores.Voice(i)))
 	}
 	return af
 }

@@ -455,7 +455,7 @@ func entryKey(ws []aliasWord) string {
 func aliasWords(alias string) []aliasWord {
 	var out []aliasWord
 	for _, t := range scanTokens(alias) {
-		raw := stripDots(alias[t.start:t.end])
+		raw := stripDots(alias[t.start():t.end()])
 		w := aliasWord{raw: raw, key: strings.ToLower(raw), rawAllCaps: isAllCaps(raw)}
 		w.hash = hashString(w.key)
 		switch {

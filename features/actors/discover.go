@@ -78,7 +78,7 @@ const (
 // connector says which connector token i is, or 0. It reads the token's
 // key, not a map: it is asked of the word after every capitalised one.
 func (s *scratch) connector(i int) int {
-	if !s.toks[i].plain() || s.toks[i].end-s.toks[i].start > 3 {
+	if !s.toks[i].plain() || s.toks[i].end()-s.toks[i].start() > 3 {
 		return 0
 	}
 	switch string(s.key(i)) {
@@ -162,7 +162,7 @@ const (
 func (s *scratch) flags(text string, i int) uint16 {
 	m := s.marks[i]
 	if m&mFlags == 0 {
-		m |= mFlags | wordFlags[text[s.toks[i].start:s.toks[i].end]]<<flagShift
+		m |= mFlags | wordFlags[text[s.toks[i].start():s.toks[i].end()]]<<flagShift
 		s.marks[i] = m
 	}
 	return m >> flagShift
@@ -186,10 +186,10 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 	s.marks = marks
 	ti := 0
 	for _, m := range dst[first:] {
-		for ti < len(toks) && toks[ti].end <= m.Start {
+		for ti < len(toks) && toks[ti].end() <= m.Start {
 			ti++
 		}
-		for k := ti; k < len(toks) && toks[k].start < m.End; k++ {
+		for k := ti; k < len(toks) && toks[k].start() < m.End; k++ {
 			marks[k] |= mCovered
 		}
 	}
@@ -204,7 +204,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 	mid := s.mid
 	for i := range toks {
 		if t := &toks[i]; t.upper() && !sentenceStart(text, toks, i) {
-			mid[text[t.start:t.end]] = true
+			mid[text[t.start():t.end()]] = true
 		}
 	}
 	headlineLines(text, s)
@@ -225,7 +225,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 			if marks[i]&mWholePlace != 0 {
 				kind = Place
 			}
-			found = append(found, Mention{Actor: canonicalSpaces(text[toks[i].start:toks[j-1].end]), Kind: kind, Start: toks[i].start, End: toks[j-1].end, Via: Discovered})
+			found = append(found, Mention{Actor: canonicalSpaces(text[toks[i].start():toks[j-1].end()]), Kind: kind, Start: toks[i].start(), End: toks[j-1].end(), Via: Discovered})
 			i = j
 			continue
 		}
@@ -233,7 +233,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 			i++
 			continue
 		}
-		w := text[toks[i].start:toks[i].end]
+		w := text[toks[i].start():toks[i].end()]
 		if fl := s.flags(text, i); fl&fNotName != 0 && !mid[w] && fl&fTitle == 0 || len(w) > 5 && isAllCaps(w) {
 			i++
 			continue
@@ -262,17 +262,17 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		if a >= j {
 			continue
 		}
-		if a == start && sentenceStart(text, toks, a) && j-a == 2 && !mid[text[toks[a].start:toks[a].end]] {
+		if a == start && sentenceStart(text, toks, a) && j-a == 2 && !mid[text[toks[a].start():toks[a].end()]] {
 			// "Later Kuleba said": a sentence's capital before a known
 			// surname is not part of the name
-			if _, ok := surnames[text[toks[a+1].start:toks[a+1].end]]; ok {
+			if _, ok := surnames[text[toks[a+1].start():toks[a+1].end()]]; ok {
 				a++
 			}
 		}
-		if a == start && sentenceStart(text, toks, a) && j-a == 1 && !mid[text[toks[a].start:toks[a].end]] {
+		if a == start && sentenceStart(text, toks, a) && j-a == 1 && !mid[text[toks[a].start():toks[a].end()]] {
 			continue
 		}
-		name := text[toks[a].start:toks[j-1].end]
+		name := text[toks[a].start():toks[j-1].end()]
 		if start > 0 && s.flags(text, start-1)&fLocative != 0 && adjacent2(text, toks[start-1], toks[start]) {
 			// Not reported here ("from" may precede an outlet), but the
 			// name is a place wherever else the text uses it.
@@ -283,9 +283,9 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 		}
 		kind := Organisation
 		switch {
-		case a > start && gazetteer[text[toks[start].start:toks[j-1].end]]:
+		case a > start && gazetteer[text[toks[start].start():toks[j-1].end()]]:
 			// "South Ossetia", "West Bank": the compass word belongs
-			a, name, kind = start, text[toks[start].start:toks[j-1].end], Place
+			a, name, kind = start, text[toks[start].start():toks[j-1].end()], Place
 		case s.placeRun(text, a, j):
 			kind = Place
 		case s.anyFlag(text, a, j, fOrg):
@@ -293,7 +293,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 			kind = Person
 		}
 		if kind == Person {
-			last := text[toks[j-1].start:toks[j-1].end]
+			last := text[toks[j-1].start():toks[j-1].end()]
 			if _, ok := surnames[last]; !ok {
 				surnames[last] = name
 			}
@@ -317,7 +317,7 @@ func (f *Finder) discover(dst []Mention, first int, text string, s *scratch) []M
 				}
 			}
 		}
-		found = append(found, Mention{Actor: canonicalSpaces(name), Kind: kind, Start: toks[a].start, End: toks[j-1].end, Via: Discovered})
+		found = append(found, Mention{Actor: canonicalSpaces(name), Kind: kind, Start: toks[a].start(), End: toks[j-1].end(), Via: Discovered})
 	}
 	placeLists(found, text, placed)
 	found = dropSingletons(found, s.seen)
@@ -340,14 +340,14 @@ func (s *scratch) titleBefore(text string, i int) bool {
 	if i == 0 || s.flags(text, i-1)&fTitle == 0 {
 		return false
 	}
-	gap := strings.TrimLeft(text[s.toks[i-1].end:s.toks[i].start], ".")
+	gap := strings.TrimLeft(text[s.toks[i-1].end():s.toks[i].start()], ".")
 	return gap != "" && strings.TrimLeft(gap, " ") == ""
 }
 
 // speaksNext reports whether token j is a speech verb right after the
 // word before it: "Kuleba said".
 func (s *scratch) speaksNext(text string, j int) bool {
-	return j < len(s.toks) && adjacent2(text, s.toks[j-1], s.toks[j]) && quotes.IsSpeechVerb(text[s.toks[j].start:s.toks[j].end])
+	return j < len(s.toks) && adjacent2(text, s.toks[j-1], s.toks[j]) && quotes.IsSpeechVerb(text[s.toks[j].start():s.toks[j].end()])
 }
 
 // anyFlag reports whether a word of tokens [a, b) has word flag fl.
@@ -370,7 +370,7 @@ func (s *scratch) placeRun(text string, a, b int) bool {
 	} else if fl&fOrg == 0 && s.anyFlag(text, a, b-1, fPlace) && !s.anyFlag(text, a, b-1, fOrg) {
 		return true
 	}
-	if gazetteer[text[toks[a].start:toks[b-1].end]] {
+	if gazetteer[text[toks[a].start():toks[b-1].end()]] {
 		return true
 	}
 	if a >= 2 && s.lowerIs(text, a-1, kOf) && s.lowerIn(text, a-2, placeNounsBefore) {
@@ -385,7 +385,7 @@ func (s *scratch) lowerIn(text string, i int, set map[string]bool) bool {
 		return set[string(s.key(i))]
 	}
 	var buf [32]byte
-	return set[string(appendLower(buf[:0], text[s.toks[i].start:s.toks[i].end], 16))]
+	return set[string(appendLower(buf[:0], text[s.toks[i].start():s.toks[i].end()], 16))]
 }
 
 // placeLists makes places of discovered names that a text also puts after
@@ -500,7 +500,7 @@ func (f *Finder) wholeNames(dst []Mention, first int, text string, s *scratch) [
 		}
 		// The catalogue mentions inside must be countries or their
 		// governments, wholly inside.
-		from, to := toks[a].start, toks[j-1].end
+		from, to := toks[a].start(), toks[j-1].end()
 		ok := true
 		for _, m := range dst[first:] {
 			if m.End <= from || m.Start >= to {
@@ -542,13 +542,13 @@ func (s *scratch) tokenAt(pos int) int {
 	lo, hi := 0, len(s.toks)
 	for lo < hi {
 		h := (lo + hi) / 2
-		if s.toks[h].start < pos {
+		if s.toks[h].start() < pos {
 			lo = h + 1
 		} else {
 			hi = h
 		}
 	}
-	if lo < len(s.toks) && s.toks[lo].start == pos {
+	if lo < len(s.toks) && s.toks[lo].start() == pos {
 		return lo
 	}
 	return -1
@@ -557,7 +557,7 @@ func (s *scratch) tokenAt(pos int) int {
 // isParticle reports whether token j, lower-cased, is a name particle.
 func (s *scratch) isParticle(text string, j int) bool {
 	t := &s.toks[j]
-	return t.end-t.start <= 3 && features.IsNameParticle(text[t.start:t.end])
+	return t.end()-t.start() <= 3 && features.IsNameParticle(text[t.start():t.end()])
 }
 
 // listedSurnames adds to set the words w for which a person among ms is
@@ -578,7 +578,7 @@ func listedSurnames(set map[string]bool, ms []Mention) {
 
 // adjacent2: the preposition directly precedes the run.
 func adjacent2(text string, a, b token) bool {
-	return strings.TrimSpace(text[a.end:b.start]) == ""
+	return strings.TrimSpace(text[a.end():b.start()]) == ""
 }
 
 func canonicalSpaces(s string) string {
@@ -595,7 +595,7 @@ func sentenceStart(text string, toks []token, i int) bool {
 	if i == 0 {
 		return true
 	}
-	gap := text[toks[i-1].end:toks[i].start]
+	gap := text[toks[i-1].end():toks[i].start()]
 	stop, newline := false, false
 	for k := 0; k < len(gap); k++ {
 		switch gap[k] {
@@ -607,7 +607,7 @@ func sentenceStart(text string, toks []token, i int) bool {
 	}
 	if stop {
 		// "U.S. President" is no sentence start
-		prev := text[toks[i-1].start:toks[i-1].end]
+		prev := text[toks[i-1].start():toks[i-1].end()]
 		if strings.HasSuffix(prev, ".") || titleWords[prev] {
 			return newline
 		}
@@ -644,7 +644,7 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 	mi := 0 // mentions before the current token
 	for ti := range s.toks {
 		t := &s.toks[ti]
-		if t.end-t.start > 7 || t.end-t.start < 2 {
+		if t.end()-t.start() > 7 || t.end()-t.start() < 2 {
 			continue // no pronoun is that long or short
 		}
 		var class int8
@@ -656,38 +656,38 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 			class = pronounClass(string(k))
 		} else {
 			var buf [32]byte
-			class = pronounClass(string(appendLower(buf[:0], text[t.start:t.end], len("herself"))))
+			class = pronounClass(string(appendLower(buf[:0], text[t.start():t.end()], len("herself"))))
 		}
 		if class == 0 {
 			continue
 		}
-		for mi < len(ms) && ms[mi].End <= t.start {
+		for mi < len(ms) && ms[mi].End <= t.start() {
 			mi++
 		}
-		if mi < len(ms) && ms[mi].Start < t.end {
+		if mi < len(ms) && ms[mi].Start < t.end() {
 			continue // inside a mention
 		}
 		switch class {
 		case personal:
 			if k := s.speakerBefore(ms, mi, text, ti); k >= 0 {
 				m := &ms[k]
-				found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start, End: t.end, Via: Pronoun})
+				found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start(), End: t.end(), Via: Pronoun})
 				continue
 			}
-			between := sentenceCounter{text: text, pos: t.start, to: t.start}
+			between := sentenceCounter{text: text, pos: t.start(), to: t.start()}
 			for k := mi - 1; k >= 0; k-- {
 				m := &ms[k]
 				if between.from(m.End) > 2 {
 					break
 				}
 				if m.Kind == Person {
-					found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start, End: t.end, Via: Pronoun})
+					found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start(), End: t.end(), Via: Pronoun})
 					break
 				}
 			}
 		case neuter:
 			cand := -1
-			between := sentenceCounter{text: text, pos: t.start, to: t.start}
+			between := sentenceCounter{text: text, pos: t.start(), to: t.start()}
 			for k := mi - 1; k >= 0; k-- {
 				m := &ms[k]
 				if between.from(m.End) > 0 {
@@ -704,7 +704,7 @@ func (f *Finder) pronouns(dst []Mention, first int, text string, s *scratch) []M
 			}
 			if cand >= 0 {
 				m := ms[cand]
-				found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start, End: t.end, Via: Pronoun})
+				found = append(found, Mention{Actor: m.Actor, Kind: m.Kind, Parent: m.Parent, Start: t.start(), End: t.end(), Via: Pronoun})
 			}
 		}
 	}
@@ -731,12 +731,12 @@ func (s *scratch) speakerBefore(ms []Mention, mi int, text string, ti int) int {
 	if s.softWord(v) && v+1 < len(toks) {
 		v++ // "he also said"
 	}
-	if !adjacent2(text, toks[v-1], toks[v]) || !quotes.IsSpeechVerb(text[toks[v].start:toks[v].end]) {
+	if !adjacent2(text, toks[v-1], toks[v]) || !quotes.IsSpeechVerb(text[toks[v].start():toks[v].end()]) {
 		return -1
 	}
 	// A pronoun after a closing quote mark speaks the quotation: look
 	// before it, and past the names it holds.
-	anchor := toks[ti].start
+	anchor := toks[ti].start()
 	if open := openingQuote(text, anchor); open >= 0 {
 		anchor = open
 	}
@@ -865,25 +865,25 @@ func dropSingletons(found []Mention, n map[string]int) []Mention {
 // Out Rebel Groups"), where capitals say nothing about names.
 func headlineLines(text string, s *scratch) {
 	toks := s.toks
-	nl := -1 // the first newline at or after toks[b-1].end, or len(text)
+	nl := -1 // the first newline at or after toks[b-1].end(), or len(text)
 	for a := 0; a < len(toks); {
 		b := a + 1
 		for ; b < len(toks); b++ {
 			// a line break between tokens b-1 and b ends the line
-			if nl < toks[b-1].end {
-				if k := strings.IndexByte(text[toks[b-1].end:], '\n'); k >= 0 {
-					nl = toks[b-1].end + k
+			if nl < toks[b-1].end() {
+				if k := strings.IndexByte(text[toks[b-1].end():], '\n'); k >= 0 {
+					nl = toks[b-1].end() + k
 				} else {
 					nl = len(text)
 				}
 			}
-			if nl < toks[b].start {
+			if nl < toks[b].start() {
 				break
 			}
 		}
 		caps, long := 0, 0
 		for k := a; k < b; k++ {
-			if toks[k].end-toks[k].start >= 4 {
+			if toks[k].end()-toks[k].start() >= 4 {
 				long++
 				if s.toks[k].upper() {
 					caps++
@@ -894,10 +894,10 @@ func headlineLines(text string, s *scratch) {
 		// names ("… said Chancellor Olaf Scholz would meet Prime Minister
 		// Denys Shmyhal in Berlin.") is prose.
 		lineEnd := len(text)
-		if k := strings.IndexByte(text[toks[b-1].end:], '\n'); k >= 0 {
-			lineEnd = toks[b-1].end + k
+		if k := strings.IndexByte(text[toks[b-1].end():], '\n'); k >= 0 {
+			lineEnd = toks[b-1].end() + k
 		}
-		sentence := strings.ContainsAny(text[toks[b-1].end:lineEnd], ".!?")
+		sentence := strings.ContainsAny(text[toks[b-1].end():lineEnd], ".!?")
 		if b-a >= 4 && long >= 3 && caps*10 >= long*7 && !sentence {
 			for k := a; k < b; k++ {
 				s.marks[k] |= mHeadline

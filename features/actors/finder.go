@@ -125,13 +125,21 @@ func (f *Finder) Find(text string) []Mention { return f.AppendMentions(nil, text
 // span it carries what the passes need, computed once per text so that no
 // pass lowercases or allocates per token.
 type token struct {
-	start, end int
-	hash       uint64 // hashKey of the key; see scratch.keySpan
+	hash uint64 // hashKey of the key; see scratch.keySpan
+	// from and to are its span, in int32 as features.Token's are
+	from, to int32
 	// bits holds the tok flags and, for a token that is not plain, its
-	// index in scratch.other above tokShift: packed, a token takes 32
-	// bytes, and long texts have many.
-	bits uint64
+	// index in scratch.other above tokShift: packed, a token takes 24
+	// bytes, and long texts have many (a million and a third in 10 MB
+	// of news).
+	bits uint32
 }
+
+// start is where the token begins in the text.
+func (t token) start() int { return int(t.from) }
+
+// end is where the token ends in the text.
+func (t token) end() int { return int(t.to) }
 
 const (
 	tokPlain  = 1 << iota // ASCII without dots: its key is its bytes in lower case
@@ -206,7 +214,7 @@ func appendDocTokens(text string, d *features.Doc, b []byte, dst []token) []toke
 				plain = false
 				end++
 			}
-			var bits uint64
+			var bits uint32
 			if plain {
 				bits = tokPlain
 			}
@@ -218,7 +226,7 @@ func appendDocTokens(text string, d *features.Doc, b []byte, dst []token) []toke
 			}
 			// The key and hash of a token that is not plain are made by
 			// prepare; this hash is overwritten.
-			dst = append(dst, token{start: s, end: end, hash: hashKey(b, s, end-s), bits: bits})
+			dst = append(dst, token{from: int32(s), to: int32(end), hash: hashKey(b, s, end-s), bits: bits})
 			prevEnd = end
 			s = cut
 			for s < e && !isWordByte(text, s) {
@@ -360,7 +368,6 @@ type scratch struct {
 	counts  []int32  // mentions per Catalogue.targets, for resolveGeneric
 	marks   []uint16 // per token, for discover
 	found   []Mention
-	merged  []Mention
 
 	mid      map[string]bool
 	surnames map[string]string
@@ -389,7 +396,7 @@ type otherKey struct{ off, n int }
 func (s *scratch) keySpan(i int) (off, n int) {
 	t := &s.toks[i]
 	if t.plain() {
-		return t.start, t.end - t.start
+		return t.start(), t.end() - t.start()
 	}
 	o := &s.other[t.bits>>tokShift]
 	return o.off, o.n
@@ -410,7 +417,7 @@ func (s *scratch) lowerIs(text string, i int, lit litKey) bool {
 		return t.hash == lit.hash && string(s.key(i)) == lit.s
 	}
 	var buf [32]byte
-	return string(appendLower(buf[:0], text[t.start:t.end], len(lit.s))) == lit.s
+	return string(appendLower(buf[:0], text[t.start():t.end()], len(lit.s))) == lit.s
 }
 
 // appendLower appends strings.ToLower(w) to buf, rune by rune as that
@@ -464,16 +471,19 @@ var lowerASCII = func() (t [256]byte) {
 func (s *scratch) prepare(d *features.Doc) {
 	text := d.Text
 	keys := lowerPadded(s.keys, text)
-	// English has a token every six bytes or so: size for that, so that
-	// the first call on a long text need not grow the slice repeatedly.
-	s.toks = slices.Grow(s.toks[:0], len(text)/5+16)
+	// Reserved once for d's words, which are the tokens but for the rare
+	// word cut at a mark: appended one by one, a long text's tokens would
+	// grow the slice by a quarter at a time, allocating about five times
+	// their size, and an estimate from the text's length is a quarter
+	// over in news (a token every 6.3 bytes).
+	s.toks = slices.Grow(s.toks[:0], countWords(d)+16)
 	s.toks = appendDocTokens(text, d, keys, s.toks)
 	s.other = s.other[:0]
 	for i := range s.toks {
 		if t := &s.toks[i]; !t.plain() {
 			n := len(keys)
-			keys = appendLowerKey(keys, text[t.start:t.end])
-			t.bits |= uint64(len(s.other)) << tokShift
+			keys = appendLowerKey(keys, text[t.start():t.end()])
+			t.bits |= uint32(len(s.other)) << tokShift
 			s.other = append(s.other, otherKey{off: n, n: len(keys) - n})
 		}
 	}
@@ -487,6 +497,17 @@ func (s *scratch) prepare(d *features.Doc) {
 		}
 	}
 	s.keys = keys
+}
+
+// countWords counts the words of d that appendDocTokens takes.
+func countWords(d *features.Doc) int {
+	n := 0
+	for k := range d.Tokens {
+		if fl := d.Tokens[k].Flags; fl&features.FlagWord != 0 && fl&features.FlagPossessive == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // lowerInPlace lower-cases the ASCII letters of b, eight bytes at a time;
@@ -567,10 +588,10 @@ func (s *scratch) wordMatches(text string, i int, a *aliasWord, last bool) bool 
 	}
 	switch a.mode {
 	case exactCase:
-		return stripDotsEq(text[s.toks[i].start:s.toks[i].end], a.raw)
+		return stripDotsEq(text[s.toks[i].start():s.toks[i].end()], a.raw)
 	case capitalCase:
 		// An acronym is not a name: "UN" is not "Un".
-		w := text[s.toks[i].start:s.toks[i].end]
+		w := text[s.toks[i].start():s.toks[i].end()]
 		return s.toks[i].upper() && !(len(w) <= 4 && len(a.raw) > 1 && !a.rawAllCaps && isAllCaps(w))
 	}
 	return true
@@ -627,7 +648,6 @@ func (f *Finder) appendMentions(dst []Mention, d *features.Doc, s *scratch) []Me
 	if len(text) <= maxPooledText {
 		s.doc.Text, s.in = "", nil
 		clear(s.found[:cap(s.found)]) // drop references to the text's strings
-		clear(s.merged[:cap(s.merged)])
 		scratchPool.Put(s)
 	}
 	return dst
@@ -666,7 +686,7 @@ func (f *Finder) matchCatalogue(dst []Mention, text string, s *scratch) []Mentio
 			// says so; others may lower-case to one in unexpected ways.
 			if !t.plain() || fw != nil && fw.generic {
 				if n := s.genericAt(text, i); n > 0 {
-					dst = append(dst, Mention{Actor: "", Start: t.start, End: toks[i+n-1].end, Via: Listed})
+					dst = append(dst, Mention{Actor: "", Start: t.start(), End: toks[i+n-1].end(), Via: Listed})
 					s.generic = true
 					i += n
 					continue
@@ -679,7 +699,7 @@ func (f *Finder) matchCatalogue(dst []Mention, text string, s *scratch) []Mentio
 			counts[g]++
 		}
 		a := &cat.actors[actor]
-		dst = append(dst, Mention{Actor: a.Name, Kind: a.Kind, Parent: a.Parent, Start: t.start, End: toks[i+matched-1].end, Via: Listed})
+		dst = append(dst, Mention{Actor: a.Name, Kind: a.Kind, Parent: a.Parent, Start: t.start(), End: toks[i+matched-1].end(), Via: Listed})
 		i += matched
 	}
 	return dst
@@ -786,7 +806,7 @@ func (s *scratch) allowed(text string, c *Catalogue, e int32, veto []string) boo
 
 // adjacent: two tokens of one name are separated by spaces or a hyphen.
 func adjacent(text string, a, b token) bool {
-	gap := text[a.end:b.start]
+	gap := text[a.end():b.start()]
 	if len(gap) == 0 || len(gap) > 3 {
 		return false
 	}
@@ -900,23 +920,23 @@ func genericName(w string) (string, Kind) {
 
 // mergeFound merges found, sorted by Start, into the mentions dst[first:],
 // also sorted by Start, keeping dst's mention first on a tie: the order a
-// stable sort of the two appended would give, without sorting.
+// stable sort of the two appended would give, without sorting. It merges
+// from the back, in place, so that the mentions already found are not
+// copied aside first (64 bytes each, hundreds of thousands in a long text).
 func (s *scratch) mergeFound(dst []Mention, first int, found []Mention) []Mention {
-	old := append(s.merged[:0], dst[first:]...)
-	s.merged = old
-	dst = dst[:first]
-	i, j := 0, 0
-	for i < len(old) && j < len(found) {
-		if found[j].Start < old[i].Start {
-			dst = append(dst, found[j])
-			j++
+	i := len(dst) - 1 // the last of dst[first:] not yet placed
+	dst = slices.Grow(dst, len(found))
+	dst = dst[:len(dst)+len(found)]
+	for j, k := len(found)-1, len(dst)-1; j >= 0; k-- {
+		if i >= first && dst[i].Start > found[j].Start {
+			dst[k] = dst[i]
+			i--
 		} else {
-			dst = append(dst, old[i])
-			i++
+			dst[k] = found[j]
+			j--
 		}
 	}
-	dst = append(dst, old[i:]...)
-	return append(dst, found[j:]...)
+	return dst
 }
 
 // titleLower are the words of a title, lower case, that may stand between

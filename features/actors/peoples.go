@@ -136,13 +136,13 @@ func countedPeople(dst []Mention, first int, text string, s *scratch) []Mention 
 		if s.lowerIs(text, j, kOf) && j > 0 && adjacent(text, toks[j-1], toks[j]) {
 			j-- // "thousands of people"
 		}
-		w := text[toks[j].start:toks[j].end]
+		w := text[toks[j].start():toks[j].end()]
 		var buf [16]byte
 		if !isDigits(w) && !quantityWords[string(appendLower(buf[:0], w, len(buf)))] {
 			continue
 		}
-		if !covered(dst[first:], t.start, t.end) {
-			found = append(found, Mention{Actor: "people", Kind: Group, Start: t.start, End: t.end, Via: Listed})
+		if !covered(dst[first:], t.start(), t.end()) {
+			found = append(found, Mention{Actor: "people", Kind: Group, Start: t.start(), End: t.end(), Via: Listed})
 		}
 	}
 	s.found = found

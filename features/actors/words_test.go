@@ -26,7 +26,7 @@ func TestFinderWords(t *testing.T) {
 		features.Segment(tc.text, &d)
 		var got []string
 		for _, tk := range appendDocTokens(tc.text, &d, lowerPadded(nil, tc.text), nil) {
-			got = append(got, tc.text[tk.start:tk.end])
+			got = append(got, tc.text[tk.start():tk.end()])
 		}
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: words %q, want %q", tc.text, got, tc.want)
@@ -49,5 +49,41 @@ func TestAppendMentionsDoc(t *testing.T) {
 		if a, b := f.Find(text), f.AppendMentionsDoc(nil, &d); !reflect.DeepEqual(a, b) {
 			t.Errorf("%q: Find %v, AppendMentionsDoc %v", text, a, b)
 		}
+	}
+}
+
+// TestMergeFound checks that merging found mentions into those already
+// found, after a prefix of dst it must leave alone, gives the order a
+// stable sort of the two appended gives: by Start, dst's first on a tie.
+func TestMergeFound(t *testing.T) {
+	m := func(actor string, start int) Mention { return Mention{Actor: actor, Start: start, End: start + 1} }
+	for _, tc := range []struct {
+		name       string
+		dst, found []Mention
+		first      int
+		want       []string
+	}{
+		{"nothing found", []Mention{m("a", 1), m("b", 5)}, nil, 0, []string{"a", "b"}},
+		{"nothing before", nil, []Mention{m("x", 2), m("y", 3)}, 0, []string{"x", "y"}},
+		{"interleaved", []Mention{m("a", 1), m("b", 5), m("c", 9)}, []Mention{m("x", 0), m("y", 6), m("z", 12)}, 0,
+			[]string{"x", "a", "b", "y", "c", "z"}},
+		{"ties keep dst first", []Mention{m("a", 4), m("b", 7)}, []Mention{m("x", 4), m("y", 7), m("z", 7)}, 0,
+			[]string{"a", "x", "b", "y", "z"}},
+		{"a prefix left alone", []Mention{m("p", 20), m("a", 3), m("b", 8)}, []Mention{m("x", 1), m("y", 8)}, 1,
+			[]string{"p", "x", "a", "b", "y"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var s scratch
+			// spare capacity, as a reserved dst has: the merge must not
+			// read what lies past its length
+			dst := append(make([]Mention, 0, len(tc.dst)+len(tc.found)+4), tc.dst...)
+			var got []string
+			for _, mn := range s.mergeFound(dst, tc.first, tc.found) {
+				got = append(got, mn.Actor)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("merged %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

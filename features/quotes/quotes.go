@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,7 @@ func AppendQuotes(dst []Quote, text string) []Quote {
 func AppendQuotesDoc(dst []Quote, d *features.Doc) []Quote {
 	text := d.Text
 	first := len(dst)
+	dst = slices.Grow(dst, quoteMarks(text))
 	dst = appendSpans(dst, text)
 	qs := dst[first:]
 	// The paragraph start of each quotation, and whether only white space
@@ -82,6 +84,17 @@ func AppendQuotesDoc(dst []Quote, d *features.Doc) []Quote {
 		attribute(d, qs, i, para, lead)
 	}
 	return dst
+}
+
+// quoteMarks estimates how many quotations text holds from the marks that
+// open them, as appendSpans reads them: a straight quote opens one in two.
+// Appended one by one, a long text's quotations would grow their slice by
+// a quarter at a time, allocating about five times its final size. Text
+// that is mostly quote marks holds few quotations (an empty one is none),
+// so the estimate is capped at one a dozen bytes, far above news.
+func quoteMarks(text string) int {
+	n := strings.Count(text, `"`)/2 + strings.Count(text, "“") + strings.Count(text, "„") + strings.Count(text, "«")
+	return min(n, len(text)/12)
 }
 
 // appendSpans finds the outermost quotations. Straight double quotes open

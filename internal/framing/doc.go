@@ -22,7 +22,9 @@
 // mentions, the two blended again; the actor head a summary of the
 // actor's mentions (ActorStats). AddMention scores a mention with every
 // head in one pass over its features (one more over its word-vector
-// blocks) and keeps its cue counts and strongest features; Frame turns an
+// blocks) and keeps its cue counts, its span and, in a text's first
+// mentions, its strongest features (ActorEvidence extracts later ones
+// again); Frame turns an
 // actor's mentions into probabilities (the actor head's, moved by what
 // the actor does: Agency), a label and score tied to them, a role and a
 // fine role. The blend weights and the agency weight are the model's

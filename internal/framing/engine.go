@@ -86,22 +86,28 @@ func (e *Engine) Head(name string) (*Head, bool) {
 
 // Scores holds the scored mentions of one text: each mention's polarity
 // probabilities, its share of every actor head's logits, its cue tally,
-// and the features that pushed its score hardest (all of them with
-// KeepAll). Its zero value is empty and ready; Reset empties it for reuse.
+// and what evidence needs to name the features that pushed its score
+// hardest. Its zero value is empty and ready; Reset empties it for reuse.
 type Scores struct {
 	// KeepAll keeps every feature of every mention, as training needs
-	// for actor vectors; scoring keeps only the strongest, for evidence,
-	// and KeepNone none, when no evidence is asked for.
+	// for actor vectors. Scoring keeps the strongest features of a
+	// text's first strongMentions mentions and the span of every one,
+	// from which evidence extracts a later mention's features again;
+	// KeepNone keeps neither, when no evidence is asked for.
 	KeepAll, KeepNone bool
 	// LinearOnly scores polarity with the linear head alone, skipping a
 	// model's word-vector views (roles then come from the role head
 	// alone): about 1.6 times as fast, and less accurate (see the
 	// README's Speed section).
 	LinearOnly bool
+	// keepMentions is how many mentions keep their strongest features:
+	// 0 means strongMentions, a negative number none (tests set it).
+	keepMentions int
 
 	feats   []features.Feature // kept features, mention by mention
 	contrib []float32          // per kept feature: its push on P(positive) − P(negative), in logit units
-	offs    []int              // feats[offs[i]:offs[i+1]] belong to mention i
+	offs    []int              // feats[offs[i]:offs[i+1]] belong to mention i, for the mentions that keep theirs
+	spans   []features.Span    // per mention, unless KeepNone: where it stands, to extract it again
 	probs   [][3]float64
 	actor   [][3]float64 // per mention and actor head: that head's logit sums over the mention's features
 	roleVec [][3]float64 // per mention: the role-vectors head's sums over its word-vector view
@@ -114,9 +120,10 @@ type Scores struct {
 
 	scratch  []features.Feature // the mention being scored
 	scratchW []float32
-	stats    ActorStats // Frame's, kept here so that it does not escape per call
-	names    []byte     // evidence names being compared
-	top      []int      // ActorEvidence's mentions, strongest first
+	again    []features.Feature // the mentions evidence extracts again
+	stats    ActorStats         // Frame's, kept here so that it does not escape per call
+	names    []byte             // evidence names being compared
+	top      []int              // ActorEvidence's mentions, strongest first
 }
 
 // mentionMeta is what the actor head reads of one mention besides its
@@ -132,9 +139,32 @@ type mentionMeta struct {
 // one of those is among the strongest of its own mention.
 const keepPerMention = 12
 
+// strongMentions is how many mentions of a text keep their strongest
+// features while scored. Keeping them spares evidence a second extraction
+// of the mentions it reads, which in an article are most of them; but
+// kept for every mention of a long text they were its largest allocation
+// (107 MB of 520 on 10 MB of news), while evidence reads at most
+// evidenceMentions of each actor. Past this many, a mention keeps only
+// its span, and evidence extracts it again if it reads it: 1024 mentions
+// are a long article's, and their features take 400 KB.
+const strongMentions = 1024
+
+// keeps reports whether the next mention scored keeps features: all of
+// them with KeepAll, else its strongest while it is among the first.
+func (s *Scores) keeps() bool {
+	if s.KeepAll {
+		return true
+	}
+	n := s.keepMentions
+	if n == 0 {
+		n = strongMentions
+	}
+	return !s.KeepNone && len(s.probs) < n
+}
+
 // Reset empties s, keeping its memory.
 func (s *Scores) Reset() {
-	s.feats, s.contrib = s.feats[:0], s.contrib[:0]
+	s.feats, s.contrib, s.spans = s.feats[:0], s.contrib[:0], s.spans[:0]
 	s.offs = append(s.offs[:0], 0)
 	s.probs, s.actor, s.weights, s.cues, s.meta = s.probs[:0], s.actor[:0], s.weights[:0], s.cues[:0], s.meta[:0]
 	s.roleVec = s.roleVec[:0]
@@ -150,8 +180,15 @@ func (s *Scores) Probs(i int) [3]float64 { return s.probs[i] }
 // Voice returns whose words mention i stands in.
 func (s *Scores) Voice(i int) Voice { return s.meta[i].voice }
 
-// Features returns mention i's kept features: all of them with KeepAll.
-func (s *Scores) Features(i int) []features.Feature { return s.feats[s.offs[i]:s.offs[i+1]] }
+// Features returns mention i's kept features: all of them with KeepAll,
+// the strongest of the first mentions without, and nil for a mention that
+// kept none.
+func (s *Scores) Features(i int) []features.Feature {
+	if i+1 >= len(s.offs) {
+		return nil
+	}
+	return s.feats[s.offs[i]:s.offs[i+1]]
+}
 
 // Grow reserves memory in s for n more mentions, so that scoring a long
 // text allocates each buffer once rather than doubling it as it goes.
@@ -159,13 +196,22 @@ func (e *Engine) Grow(s *Scores, n int) {
 	if len(s.offs) == 0 {
 		s.offs = append(s.offs, 0)
 	}
-	if !s.KeepAll && !s.KeepNone {
-		s.feats = slices.Grow(s.feats, n*keepPerMention)
-		s.contrib = slices.Grow(s.contrib, n*keepPerMention)
+	if s.KeepAll {
+		s.offs = slices.Grow(s.offs, n)
+	} else if !s.KeepNone {
+		// only the first strongMentions keep features, and Reset keeps
+		// their memory, so it is reserved once for the most of them
+		k := max(0, min(n, strongMentions-len(s.probs)))
+		s.feats = slices.Grow(s.feats, k*keepPerMention)
+		s.contrib = slices.Grow(s.contrib, k*keepPerMention)
+		s.offs = slices.Grow(s.offs, k)
+		s.spans = slices.Grow(s.spans, n)
 	}
-	s.offs = slices.Grow(s.offs, n)
 	s.probs = slices.Grow(s.probs, n)
 	s.actor = slices.Grow(s.actor, n*len(e.actorHeads))
+	if e.vec.table != nil && e.vec.role != nil && !s.LinearOnly {
+		s.roleVec = slices.Grow(s.roleVec, n)
+	}
 	s.weights = slices.Grow(s.weights, n)
 	s.cues = slices.Grow(s.cues, n)
 	s.meta = slices.Grow(s.meta, n)
@@ -248,18 +294,22 @@ func (e *Engine) AddMention(a *Analysis, s *Scores, span features.Span, via acto
 		}
 		s.actor = append(s.actor, r)
 	}
-	switch {
-	case s.KeepAll:
-		s.feats = append(s.feats, fs...)
-		s.contrib = append(s.contrib, s.scratchW...)
-	case !s.KeepNone:
-		s.keepStrongest()
+	if s.keeps() {
+		if s.KeepAll {
+			s.feats = append(s.feats, fs...)
+			s.contrib = append(s.contrib, s.scratchW...)
+		} else {
+			s.keepStrongest()
+		}
+		s.offs = append(s.offs, len(s.feats))
+	}
+	if !s.KeepNone {
+		s.spans = append(s.spans, span)
 	}
 	p := softmax3(l)
 	if !s.LinearOnly {
 		p = e.vec.scoreMention(a, s, span, p)
 	}
-	s.offs = append(s.offs, len(s.feats))
 	s.probs = append(s.probs, p)
 	s.weights = append(s.weights, mentionWeight(p, via))
 	s.cues = append(s.cues, cues)

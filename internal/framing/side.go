@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/actorframe/actorframe/features"
@@ -22,9 +23,10 @@ import (
 // SideStats reads it to tell the actor's own mentions from the others';
 // without it, s holds one actor and no relations.
 func (s *Scores) SetGroups(groups [][]int) {
-	s.group = s.group[:0]
-	for range s.probs {
-		s.group = append(s.group, -1)
+	// sized once: appending would grow a long text's by a quarter at a time
+	s.group = slices.Grow(s.group[:0], len(s.probs))[:len(s.probs)]
+	for i := range s.group {
+		s.group[i] = -1
 	}
 	for g, idx := range groups {
 		for _, i := range idx {
