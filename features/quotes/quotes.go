@@ -67,7 +67,7 @@ func AppendQuotes(dst []Quote, text string) []Quote {
 func AppendQuotesDoc(dst []Quote, d *features.Doc) []Quote {
 	text := d.Text
 	first := len(dst)
-	dst = slices.Grow(dst, quoteMarks(text))
+	dst = slices.Grow(dst, quotationsEstimate(text))
 	dst = appendSpans(dst, text)
 	qs := dst[first:]
 	// The paragraph start of each quotation, and whether only white space
@@ -86,13 +86,15 @@ func AppendQuotesDoc(dst []Quote, d *features.Doc) []Quote {
 	return dst
 }
 
-// quoteMarks estimates how many quotations text holds from the marks that
-// open them, as appendSpans reads them: a straight quote opens one in two.
+// quotationsEstimate estimates how many quotations text holds from the
+// marks that may open them, as appendSpans reads them: a straight quote
+// opens one in two. It overcounts, never mattering for news: "„" and its
+// closer "“" both count, and so do straight quotes that open nothing.
 // Appended one by one, a long text's quotations would grow their slice by
 // a quarter at a time, allocating about five times its final size. Text
 // that is mostly quote marks holds few quotations (an empty one is none),
 // so the estimate is capped at one a dozen bytes, far above news.
-func quoteMarks(text string) int {
+func quotationsEstimate(text string) int {
 	n := strings.Count(text, `"`)/2 + strings.Count(text, "“") + strings.Count(text, "„") + strings.Count(text, "«")
 	return min(n, len(text)/12)
 }

@@ -24,10 +24,9 @@
 // head in one pass over its features (one more over its word-vector
 // blocks) and keeps its cue counts, its span and, in a text's first
 // mentions, its strongest features (ActorEvidence extracts later ones
-// again); Frame turns an
-// actor's mentions into probabilities (the actor head's, moved by what
-// the actor does: Agency), a label and score tied to them, a role and a
-// fine role. The blend weights and the agency weight are the model's
+// again); Frame turns an actor's mentions into probabilities (the actor
+// head's, moved by what the actor does: Agency), a label and score tied
+// to them, a role and a fine role. The blend weights and the agency weight are the model's
 // Calibration. Model files of the first format carried label
 // weights instead of an actor head; they still read (Calibration).
 //

@@ -118,12 +118,12 @@ type Scores struct {
 	ngroups int
 	side    *sideIndex // built from the above when first needed
 
-	scratch  []features.Feature // the mention being scored
-	scratchW []float32
-	again    []features.Feature // the mentions evidence extracts again
-	stats    ActorStats         // Frame's, kept here so that it does not escape per call
-	names    []byte             // evidence names being compared
-	top      []int              // ActorEvidence's mentions, strongest first
+	scratch     []features.Feature // the mention being scored
+	scratchW    []float32
+	reextracted []features.Feature // the features of the mentions evidence extracts again
+	stats       ActorStats         // Frame's, kept here so that it does not escape per call
+	names       []byte             // evidence names being compared
+	top         []int              // ActorEvidence's mentions, strongest first
 }
 
 // mentionMeta is what the actor head reads of one mention besides its
@@ -150,7 +150,9 @@ const keepPerMention = 12
 const strongMentions = 1024
 
 // keeps reports whether the next mention scored keeps features: all of
-// them with KeepAll, else its strongest while it is among the first.
+// them with KeepAll, else its strongest while it is among the first. It
+// counts the mentions already scored (len(s.probs)), so AddMention must
+// ask it before appending the mention's probabilities.
 func (s *Scores) keeps() bool {
 	if s.KeepAll {
 		return true
@@ -531,7 +533,9 @@ func summaryProbs(h *Head, st *ActorStats) [3]float64 {
 }
 
 // ActorVector returns the input of head h (an ActorInput head) for the
-// actor with mentions idx of s, for training it.
+// actor with mentions idx of s, for training it. It reads every
+// mention's features, so s must be scored with KeepAll: otherwise a
+// text's mentions past the first strongMentions keep none.
 func (e *Engine) ActorVector(spec HeadSpec, s *Scores, idx []int) ([]uint32, []float32) {
 	ms := make([][]features.Feature, len(idx))
 	for j, i := range idx {

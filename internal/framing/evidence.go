@@ -44,10 +44,10 @@ func (e *Engine) MentionEvidence(a *Analysis, s *Scores, idx []int, n int) []Evi
 		return nil
 	}
 	// A position j names s.feats[j], or, from len(s.feats) on, a feature
-	// of the mentions extracted again, all kept in s.again for the call.
+	// of the mentions extracted again, all kept in s.reextracted for the call.
 	var top [keepPerMention]strong
 	nt := 0
-	s.again = s.again[:0]
+	s.reextracted = s.reextracted[:0]
 	for _, i := range idx {
 		if i+1 < len(s.offs) {
 			for j := s.offs[i]; j < s.offs[i+1]; j++ {
@@ -58,10 +58,10 @@ func (e *Engine) MentionEvidence(a *Analysis, s *Scores, idx []int, n int) []Evi
 		if i >= len(s.spans) {
 			continue // not a mention of s
 		}
-		from := len(s.again)
-		s.again = a.Features(s.spans[i], s.again)
-		for j := from; j < len(s.again); j++ {
-			nt = pushStrong(top[:], nt, len(s.feats)+j, e.contribution(&s.again[j]))
+		from := len(s.reextracted)
+		s.reextracted = a.Features(s.spans[i], s.reextracted)
+		for j := from; j < len(s.reextracted); j++ {
+			nt = pushStrong(top[:], nt, len(s.feats)+j, e.contribution(&s.reextracted[j]))
 		}
 	}
 	// Names are rendered into one buffer and compared there; only those
@@ -100,12 +100,12 @@ func (e *Engine) MentionEvidence(a *Analysis, s *Scores, idx []int, n int) []Evi
 }
 
 // strongFeature is the feature at position j of MentionEvidence's
-// ranking: s.feats[j], or from len(s.feats) on, one of s.again.
+// ranking: s.feats[j], or from len(s.feats) on, one of s.reextracted.
 func (s *Scores) strongFeature(j int) *features.Feature {
 	if j < len(s.feats) {
 		return &s.feats[j]
 	}
-	return &s.again[j-len(s.feats)]
+	return &s.reextracted[j-len(s.feats)]
 }
 
 // contribution is feature f's push on P(positive) − P(negative), in
