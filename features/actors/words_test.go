@@ -1,7 +1,10 @@
 package actors
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
+	"sort"
 	"testing"
 
 	"github.com/actorframe/actorframe/features"
@@ -85,5 +88,39 @@ func TestMergeFound(t *testing.T) {
 				t.Errorf("merged %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestMergeFoundMatchesStableSort merges random sorted runs, into a dst
+// with exact capacity (so the merge must reallocate) and with spare, and
+// checks the result against a stable sort of the two appended.
+func TestMergeFoundMatchesStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	sorted := func(n, tag int) []Mention {
+		ms := make([]Mention, n)
+		for i := range ms {
+			ms[i] = Mention{Start: rng.IntN(20), End: tag*1000 + i}
+		}
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		return ms
+	}
+	for round := range 2000 {
+		prefix := sorted(rng.IntN(3), 0)
+		dst := sorted(rng.IntN(8), 1)
+		found := sorted(rng.IntN(8), 2)
+		want := append(append([]Mention(nil), dst...), found...)
+		sort.SliceStable(want, func(a, b int) bool { return want[a].Start < want[b].Start })
+		want = append(append([]Mention(nil), prefix...), want...)
+
+		in := append(append([]Mention(nil), prefix...), dst...)
+		if round%2 == 1 {
+			in = append(make([]Mention, 0, len(in)+len(found)+3), in...)
+		} else {
+			in = slices.Clip(in)
+		}
+		var s scratch
+		if got := s.mergeFound(in, len(prefix), found); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("round %d: merged %v, want %v", round, got, want)
+		}
 	}
 }

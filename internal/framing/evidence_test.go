@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/actorframe/actorframe/features"
@@ -120,6 +121,50 @@ func TestEvidenceMatchesAllFeatures(t *testing.T) {
 	}
 	if ev := e.MentionEvidence(a, &Scores{KeepNone: true}, nil, 6); ev != nil {
 		t.Errorf("KeepNone: evidence %v, want none", ev)
+	}
+}
+
+// TestEvidencePastKeptMentions checks evidence in a text longer than
+// the mentions that keep their features (strongMentions), scored as
+// stance scores texts, through Grow: an actor's evidence is what all
+// its mentions' features give, also when only its later mentions are
+// asked for.
+func TestEvidencePastKeptMentions(t *testing.T) {
+	e, p := defaultEngine(t)
+	article, err := os.ReadFile("../../features/testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat(string(article)+"\n\n", 20)
+	a := p.Analyze(text)
+	defer p.Release(a)
+	if len(a.Mentions) <= strongMentions {
+		t.Fatalf("%d mentions, want more than %d", len(a.Mentions), strongMentions)
+	}
+	all := Scores{KeepAll: true}
+	var s Scores
+	e.Grow(&all, len(a.Mentions))
+	e.Grow(&s, len(a.Mentions))
+	for _, m := range a.Mentions {
+		sp := features.Span{Start: m.Start, End: m.End}
+		e.AddMention(a, &all, sp, m.Via)
+		e.AddMention(a, &s, sp, m.Via)
+	}
+	byActor := map[string][]int{}
+	late := map[string][]int{}
+	for i, m := range a.Mentions {
+		byActor[m.Actor] = append(byActor[m.Actor], i)
+		if i >= strongMentions {
+			late[m.Actor] = append(late[m.Actor], i)
+		}
+	}
+	for _, group := range []map[string][]int{byActor, late} {
+		for actor, idx := range group {
+			want := evidenceOfAll(e, a, &all, idx, 6)
+			if got := e.ActorEvidence(a, &s, idx, 6); !slices.Equal(got, want) {
+				t.Errorf("%s, %d mentions from %d: evidence %v, want %v", actor, len(idx), idx[0], got, want)
+			}
+		}
 	}
 }
 
