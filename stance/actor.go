@@ -18,6 +18,9 @@ var ErrActorName = errors.New("stance: empty actor name")
 // costs about what Score does, since the catalogue is not re-indexed.
 // found is false when the actor is not mentioned at all.
 func (m *Model) ScoreActor(text, name string, aliases ...string) (af ActorFrame, found bool, err error) {
+	if len(text) > maxTextBytes {
+		return ActorFrame{}, false, ErrTooLong
+	}
 	finder, err := framing.FinderFor(m.pipe.Finder(), m.cat, name, aliases...)
 	if errors.Is(err, framing.ErrActorName) {
 		return ActorFrame{}, false, ErrActorName

@@ -143,10 +143,28 @@ func (m *Model) putScratch(s *scratch) {
 	m.scratch.Put(s)
 }
 
-// Score reports how text frames each actor in it.
+// MaxTextBytes is the longest text one call scores, 1 GiB. Offsets are
+// kept in 31 bits, and the actor finder numbers its non-ASCII words in
+// 29 (such a word and what ends it take three bytes at least): both hold
+// any article many times over. An archive longer than that is many
+// articles, and should be scored as such.
+const MaxTextBytes = 1 << 30
+
+// maxTextBytes is MaxTextBytes, lowered by tests.
+var maxTextBytes = MaxTextBytes
+
+// ErrTooLong is returned for a text longer than MaxTextBytes.
+var ErrTooLong = errors.New("stance: text longer than 1 GiB, the most one call scores: split it into articles")
+
+// Score reports how text frames each actor in it. A text longer than
+// MaxTextBytes is not scored: its report has no actors and says why in
+// NotText.
 func (m *Model) Score(text string) Report { return m.score(text, m.pipe.Finder()) }
 
 func (m *Model) score(text string, finder *actors.Finder) Report {
+	if len(text) > maxTextBytes {
+		return Report{Actors: []ActorFrame{}, NotText: ErrTooLong.Error()}
+	}
 	t := m.pipe.AnalyzeWith(text, finder)
 	defer m.pipe.Release(t)
 	s := m.getScratch()
@@ -170,6 +188,9 @@ var ErrSpan = errors.New("stance: mention span outside the text or not on charac
 // ScoreMention scores the mention at byte offsets [from, to) of text, for
 // callers that bring their own entity spans.
 func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
+	if len(text) > maxTextBytes {
+		return MentionScore{}, ErrTooLong
+	}
 	if from < 0 || to > len(text) || from >= to || !boundary(text, from) || !boundary(text, to) {
 		return MentionScore{}, fmt.Errorf("%w: [%d, %d) in a text of %d bytes", ErrSpan, from, to, len(text))
 	}

@@ -17,7 +17,8 @@ type Report struct {
 	// NotText says why the input does not look like text (NUL bytes, or
 	// much invalid UTF-8: a program, an image), and is empty for text.
 	// Such input is still scored, but its "actors" are words that bytes
-	// happened to spell.
+	// happened to spell. A text longer than MaxTextBytes is not scored
+	// at all: NotText says so and Actors is empty.
 	NotText string `json:"not_text,omitempty"`
 }
 
