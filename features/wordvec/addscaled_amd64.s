@@ -2,11 +2,42 @@
 
 #include "textflag.h"
 
+// WIDEN16 reads the 16 bytes at SI and leaves them as float32 in X0–X3,
+// in order: each byte b is widened to a signed 32-bit integer by unpacking
+// it with itself twice (b·2^24 + b·2^16 + b·2^8 + b) and shifting it right
+// by 24 arithmetically. It uses X0–X3.
+#define WIDEN16 \
+	MOVOU (SI), X0 \
+	MOVO  X0, X2 \
+	PUNPCKLBW X0, X0 \
+	PUNPCKHBW X2, X2 \
+	MOVO  X0, X1 \
+	MOVO  X2, X3 \
+	PUNPCKLWL X0, X0 \
+	PUNPCKHWL X1, X1 \
+	PUNPCKLWL X2, X2 \
+	PUNPCKHWL X3, X3 \
+	PSRAL $24, X0 \
+	PSRAL $24, X1 \
+	PSRAL $24, X2 \
+	PSRAL $24, X3 \
+	CVTPL2PS X0, X0 \
+	CVTPL2PS X1, X1 \
+	CVTPL2PS X2, X2 \
+	CVTPL2PS X3, X3
+
+// WIDEN4 does the same for the 4 bytes at SI, into X0. It uses AX.
+#define WIDEN4 \
+	MOVL (SI), AX \
+	MOVQ AX, X0 \
+	PUNPCKLBW X0, X0 \
+	PUNPCKLWL X0, X0 \
+	PSRAL $24, X0 \
+	CVTPL2PS X0, X0
+
 // func addScaledSSE2(dst *float32, q *int8, n int, s float32)
 //
-// A byte b is widened to a signed 32-bit integer by unpacking it with
-// itself twice (b·2^24 + b·2^16 + b·2^8 + b) and shifting it right by 24
-// arithmetically.
+// The bytes are widened by WIDEN16 and WIDEN4.
 TEXT ·addScaledSSE2(SB), NOSPLIT, $0-28
 	MOVQ  dst+0(FP), DI
 	MOVQ  q+8(FP), SI
@@ -17,24 +48,7 @@ TEXT ·addScaledSSE2(SB), NOSPLIT, $0-28
 loop16:
 	CMPQ CX, $16
 	JLT  loop4
-	MOVOU (SI), X0
-	MOVO  X0, X2
-	PUNPCKLBW X0, X0
-	PUNPCKHBW X2, X2
-	MOVO  X0, X1
-	MOVO  X2, X3
-	PUNPCKLWL X0, X0
-	PUNPCKHWL X1, X1
-	PUNPCKLWL X2, X2
-	PUNPCKHWL X3, X3
-	PSRAL $24, X0
-	PSRAL $24, X1
-	PSRAL $24, X2
-	PSRAL $24, X3
-	CVTPL2PS X0, X0
-	CVTPL2PS X1, X1
-	CVTPL2PS X2, X2
-	CVTPL2PS X3, X3
+	WIDEN16
 	MULPS X7, X0
 	MULPS X7, X1
 	MULPS X7, X2
@@ -59,12 +73,7 @@ loop16:
 loop4:
 	CMPQ CX, $4
 	JLT  done
-	MOVL (SI), AX
-	MOVQ AX, X0
-	PUNPCKLBW X0, X0
-	PUNPCKLWL X0, X0
-	PSRAL $24, X0
-	CVTPL2PS X0, X0
+	WIDEN4
 	MULPS X7, X0
 	MOVUPS (DI), X4
 	ADDPS  X0, X4
@@ -130,24 +139,7 @@ TEXT ·addScaled2SSE2(SB), NOSPLIT, $0-40
 loop16:
 	CMPQ CX, $16
 	JLT  loop4
-	MOVOU (SI), X0
-	MOVO  X0, X2
-	PUNPCKLBW X0, X0
-	PUNPCKHBW X2, X2
-	MOVO  X0, X1
-	MOVO  X2, X3
-	PUNPCKLWL X0, X0
-	PUNPCKHWL X1, X1
-	PUNPCKLWL X2, X2
-	PUNPCKHWL X3, X3
-	PSRAL $24, X0
-	PSRAL $24, X1
-	PSRAL $24, X2
-	PSRAL $24, X3
-	CVTPL2PS X0, X0
-	CVTPL2PS X1, X1
-	CVTPL2PS X2, X2
-	CVTPL2PS X3, X3
+	WIDEN16
 	// d1 += s1·q
 	MOVAPS X0, X8
 	MOVAPS X1, X9
@@ -195,12 +187,7 @@ loop16:
 loop4:
 	CMPQ CX, $4
 	JLT  done2
-	MOVL (SI), AX
-	MOVQ AX, X0
-	PUNPCKLBW X0, X0
-	PUNPCKLWL X0, X0
-	PSRAL $24, X0
-	CVTPL2PS X0, X0
+	WIDEN4
 	MOVAPS X0, X8
 	MULPS X7, X8
 	MOVUPS (DI), X4
