@@ -1,5 +1,7 @@
 package features
 
+import "strings"
+
 // Cue classes: what kind of act or state a word names. Who does what to
 // whom is the strongest framing signal in conflict news, and the training
 // sets (US politics, climate news) contain few such words, so this small
@@ -245,24 +247,21 @@ func (e *Extractor) irrealis(from, j int) bool {
 }
 
 // pastParticiple reports whether token tok is an -ed form.
-func pastParticiple(d *Doc, tok int32) bool {
-	if tok < 0 || int(tok) >= len(d.Tokens) {
-		return false
-	}
-	t := d.Tokens[tok]
-	w := d.Text[t.Start:t.End]
-	return len(w) > 4 && (w[len(w)-2:] == "ed" || w[len(w)-2:] == "ED")
-}
+func pastParticiple(d *Doc, tok int32) bool { return endsIn(d, tok, "ed", "ED") }
 
 // progressive reports whether token tok is an -ing form; stems cannot
 // tell "liberating" from "liberated", so this reads the text.
-func progressive(d *Doc, tok int32) bool {
+func progressive(d *Doc, tok int32) bool { return endsIn(d, tok, "ing", "ING") }
+
+// endsIn reports whether token tok, longer than four bytes, ends in
+// suffix written in lower or in upper case.
+func endsIn(d *Doc, tok int32, lower, upper string) bool {
 	if tok < 0 || int(tok) >= len(d.Tokens) {
 		return false
 	}
 	t := d.Tokens[tok]
 	w := d.Text[t.Start:t.End]
-	return len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-3:] == "ING")
+	return len(w) > 4 && (strings.HasSuffix(w, lower) || strings.HasSuffix(w, upper))
 }
 
 // undergoes reports whether a word between units tu and j says that the
