@@ -19,7 +19,7 @@ var ErrActorName = errors.New("stance: empty actor name")
 // found is false when the actor is not mentioned at all.
 func (m *Model) ScoreActor(text, name string, aliases ...string) (af ActorFrame, found bool, err error) {
 	if len(text) > maxTextBytes {
-		return ActorFrame{}, false, ErrTooLong
+		return ActorFrame{}, false, tooLong(text)
 	}
 	finder, err := framing.FinderFor(m.pipe.Finder(), m.cat, name, aliases...)
 	if errors.Is(err, framing.ErrActorName) {

@@ -156,6 +156,11 @@ var maxTextBytes = MaxTextBytes
 // ErrTooLong is returned for a text longer than MaxTextBytes.
 var ErrTooLong = errors.New("stance: text longer than 1 GiB, the most one call scores: split it into articles")
 
+// tooLong is ErrTooLong for text, saying how long it is.
+func tooLong(text string) error {
+	return fmt.Errorf("%w (this one has %d bytes)", ErrTooLong, len(text))
+}
+
 // Score reports how text frames each actor in it. A text longer than
 // MaxTextBytes is not scored: its report has no actors and says why in
 // NotText.
@@ -163,7 +168,7 @@ func (m *Model) Score(text string) Report { return m.score(text, m.pipe.Finder()
 
 func (m *Model) score(text string, finder *actors.Finder) Report {
 	if len(text) > maxTextBytes {
-		return Report{Actors: []ActorFrame{}, NotText: ErrTooLong.Error()}
+		return Report{Actors: []ActorFrame{}, NotText: tooLong(text).Error()}
 	}
 	t := m.pipe.AnalyzeWith(text, finder)
 	defer m.pipe.Release(t)
@@ -189,7 +194,7 @@ var ErrSpan = errors.New("stance: mention span outside the text or not on charac
 // callers that bring their own entity spans.
 func (m *Model) ScoreMention(text string, from, to int) (MentionScore, error) {
 	if len(text) > maxTextBytes {
-		return MentionScore{}, ErrTooLong
+		return MentionScore{}, tooLong(text)
 	}
 	if from < 0 || to > len(text) || from >= to || !boundary(text, from) || !boundary(text, to) {
 		return MentionScore{}, fmt.Errorf("%w: [%d, %d) in a text of %d bytes", ErrSpan, from, to, len(text))
